@@ -1,0 +1,90 @@
+import type { ZodError } from 'zod'
+
+/**
+ * Error codes shared by every transport. The UI translates `fields` codes with
+ * i18n (`errors.<code>`); the Admin API turns them into Sapo-style sentences.
+ */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'unknown_procedure'
+  | 'internal'
+
+/** Per-field problem codes; anything zod reports that is not one of these becomes `invalid`. */
+export const FIELD_CODES = [
+  'blank',
+  'invalid',
+  'too_long',
+  'too_short',
+  'not_http',
+  'unknown_topic',
+  'topic_not_in_topics',
+  'invalid_header_name',
+  'invalid_header_value',
+  'reserved_header',
+  'invalid_secret',
+  'out_of_range',
+  'required',
+] as const
+export type FieldCode = (typeof FIELD_CODES)[number]
+export type FieldErrors = Record<string, FieldCode[]>
+
+export interface SerializedError {
+  code: ErrorCode
+  message: string
+  fields?: FieldErrors
+}
+
+export class HooklabError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message)
+    this.name = 'HooklabError'
+  }
+
+  toJSON(): SerializedError {
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message }
+  }
+
+  static from(serialized: SerializedError): HooklabError {
+    return new HooklabError(serialized.code, serialized.message, serialized.fields)
+  }
+}
+
+export function invalidInput(fields: FieldErrors): HooklabError {
+  const names = Object.keys(fields).join(', ')
+  return new HooklabError('invalid_input', `Invalid input: ${names || 'body'}`, fields)
+}
+
+export function notFound(what: string): HooklabError {
+  return new HooklabError('not_found', `${what} not found`)
+}
+
+/** Flattens zod issues into `{ "field.path": [code] }`, keeping only codes we translate. */
+export function fieldsFromZod(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {}
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : 'base'
+    const code = (FIELD_CODES as readonly string[]).includes(issue.message)
+      ? (issue.message as FieldCode)
+      : issue.code === 'invalid_type' && issue.input === undefined
+        ? 'required'
+        : 'invalid'
+    const list = (fields[key] ??= [])
+    if (!list.includes(code)) list.push(code)
+  }
+  return fields
+}
+
+export function toSerializedError(err: unknown): SerializedError {
+  if (err instanceof HooklabError) return err.toJSON()
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) }
+}

@@ -1,0 +1,6 @@
+export * from './errors'
+export * from './events'
+export * from './other-schemas'
+export * from './procedures'
+export * from './webhook-schemas'
+export { PROFILES, TOPICS, groupByResource, isKnownTopic, resourceOf, type Profile } from '../simulator/topics'

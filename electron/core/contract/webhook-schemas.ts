@@ -1,0 +1,178 @@
+import { z } from 'zod'
+import { PROFILES, isKnownTopic, type Profile } from '../simulator/topics'
+
+/** SPEC §5 signing styles; the delivery engine issue implements each one. */
+export const SIGNING_STYLES = ['standard', 'sapo', 'shopify', 'woocommerce', 'github', 'stripe', 'none'] as const
+export const FORMATS = ['json', 'xml', 'form'] as const
+export const STATUSES = ['enabled', 'disabled', 'auto_disabled'] as const
+export const DEFAULT_RETRY_SCHEDULE = [5, 30, 120, 600, 1800, 3600]
+
+export const DEFAULTS = {
+  profile: 'sapo' as Profile,
+  format: 'json' as const,
+  retry_schedule: DEFAULT_RETRY_SCHEDULE,
+  connect_timeout_ms: 5000,
+  timeout_ms: 15000,
+  max_concurrency: 10,
+  rate_limit_per_second: null as number | null,
+  ordered: false,
+  disable_after_failures: 5,
+  accept_self_signed: false,
+}
+
+/** The default signing style of each profile: a Sapo webhook signs like Sapo. */
+export const PROFILE_SIGNING: Record<Profile, (typeof SIGNING_STYLES)[number]> = {
+  sapo: 'sapo',
+  shopify: 'shopify',
+  woocommerce: 'woocommerce',
+  github: 'github',
+  stripe: 'stripe',
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+// Visible ASCII, space, tab and non-ASCII text; never CR, LF or other control bytes.
+const HEADER_VALUE = /^[\t\x20-\x7e\u0080-\uffff]*$/
+/** Headers the sender owns; letting a user set them would corrupt the request. */
+export const RESERVED_HEADERS = ['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'te', 'trailer', 'keep-alive']
+
+export const addressSchema = z
+  .string({ error: 'blank' })
+  .trim()
+  .min(1, 'blank')
+  .max(2048, 'too_long')
+  .superRefine((value, ctx) => {
+    if (/\s/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'invalid' })
+    let url: URL
+    try {
+      url = new URL(value)
+    } catch {
+      return void ctx.addIssue({ code: 'custom', message: 'invalid' })
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return void ctx.addIssue({ code: 'custom', message: 'not_http' })
+    if (!url.hostname) ctx.addIssue({ code: 'custom', message: 'invalid' })
+  })
+
+export const nameSchema = z.string().trim().max(200, 'too_long')
+
+export const headersSchema = z
+  .record(z.string(), z.string({ error: 'invalid_header_value' }))
+  .superRefine((headers, ctx) => {
+    const entries = Object.entries(headers)
+    if (entries.length > 50) ctx.addIssue({ code: 'custom', message: 'too_long' })
+    for (const [name, value] of entries) {
+      if (!HEADER_NAME.test(name) || name.length > 256) ctx.addIssue({ code: 'custom', message: 'invalid_header_name', path: [name] })
+      else if (RESERVED_HEADERS.includes(name.toLowerCase())) ctx.addIssue({ code: 'custom', message: 'reserved_header', path: [name] })
+      if (!HEADER_VALUE.test(value) || value.length > 8192) ctx.addIssue({ code: 'custom', message: 'invalid_header_value', path: [name] })
+    }
+  })
+
+const credential = z.string().max(1024, 'too_long')
+export const authSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('none') }).strict(),
+  z.object({ type: z.literal('basic'), username: credential.min(1, 'blank').refine((u) => !u.includes(':'), 'invalid'), password: credential }).strict(),
+  z.object({ type: z.literal('bearer'), token: credential.min(1, 'blank') }).strict(),
+  z.object({ type: z.literal('query'), param: z.string().regex(/^[A-Za-z0-9_.~-]{1,100}$/, 'invalid'), token: credential.min(1, 'blank') }).strict(),
+])
+export type WebhookAuth = z.infer<typeof authSchema>
+
+export const topicSchema = z.string().trim().min(1, 'blank').max(200, 'too_long')
+
+const settingsShape = {
+  retry_schedule: z.array(z.number().int('invalid').min(0, 'out_of_range').max(7 * 86400, 'out_of_range')).max(25, 'too_long'),
+  connect_timeout_ms: z.number().int('invalid').min(100, 'out_of_range').max(120_000, 'out_of_range'),
+  timeout_ms: z.number().int('invalid').min(100, 'out_of_range').max(600_000, 'out_of_range'),
+  max_concurrency: z.number().int('invalid').min(1, 'out_of_range').max(100, 'out_of_range'),
+  rate_limit_per_second: z.number().positive('out_of_range').max(10_000, 'out_of_range').nullable(),
+  ordered: z.boolean(),
+  disable_after_failures: z.number().int('invalid').min(0, 'out_of_range').max(10_000, 'out_of_range'),
+  accept_self_signed: z.boolean(),
+}
+
+/** Every writable attribute, all optional: the base of create and update. */
+const writableShape = {
+  name: nameSchema,
+  address: addressSchema,
+  topic: topicSchema,
+  topics: z.array(topicSchema).min(1, 'blank').max(500, 'too_long'),
+  profile: z.enum(PROFILES),
+  format: z.enum(FORMATS),
+  signing: z.enum(SIGNING_STYLES),
+  secret: z.string().max(1024, 'too_long'),
+  headers: headersSchema,
+  auth: authSchema,
+  status: z.enum(['enabled', 'disabled']),
+  ...settingsShape,
+}
+
+const writable = z.object(writableShape).partial()
+
+/** Checks that need several fields at once; `current` is the stored webhook on update. */
+function crossFieldRules(
+  value: z.infer<typeof writable>,
+  ctx: z.RefinementCtx,
+  current?: { profile: Profile },
+): void {
+  const profile = value.profile ?? current?.profile ?? DEFAULTS.profile
+  if (value.topics && value.topic !== undefined && !value.topics.includes(value.topic)) {
+    ctx.addIssue({ code: 'custom', message: 'topic_not_in_topics', path: ['topic'] })
+  }
+  const topics = value.topics ?? (value.topic !== undefined ? [value.topic] : [])
+  topics.forEach((topic, i) => {
+    if (!isKnownTopic(profile, topic)) {
+      ctx.addIssue({ code: 'custom', message: 'unknown_topic', path: value.topics ? ['topics', i] : ['topic'] })
+    }
+  })
+  if (value.connect_timeout_ms !== undefined && value.timeout_ms !== undefined && value.connect_timeout_ms > value.timeout_ms) {
+    ctx.addIssue({ code: 'custom', message: 'out_of_range', path: ['connect_timeout_ms'] })
+  }
+}
+
+export const webhookCreateSchema = writable
+  .extend({
+    /** Send a ping once created (the UI asks for it; the Admin API only when told). */
+    ping: z.boolean().optional(),
+    /** Language of the generated default name. */
+    locale: z.enum(['vi', 'en']).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.address === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['address'] })
+    if (value.topics === undefined && value.topic === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['topics'] })
+    crossFieldRules(value, ctx)
+  })
+export type WebhookCreate = z.infer<typeof webhookCreateSchema>
+
+/** Update names only what it changes; `id` may repeat the path's id (Sapo's PUT does). */
+export const webhookPatchSchema = writable.extend({ id: z.number().int().positive().optional() }).strict()
+export type WebhookPatch = z.infer<typeof webhookPatchSchema>
+export const webhookUpdateSchema = webhookPatchSchema.extend({ id: z.number().int().positive() })
+export { crossFieldRules as webhookCrossFieldRules }
+
+export const lastPingSchema = z.object({ on: z.string(), status_code: z.number().int().nullable(), ok: z.boolean() })
+
+export const webhookSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  address: z.string(),
+  topic: z.string(),
+  topics: z.array(z.string()),
+  profile: z.enum(PROFILES),
+  format: z.enum(FORMATS),
+  signing: z.enum(SIGNING_STYLES),
+  /** Present only when asked for and allowed (never for a read token). */
+  secret: z.string().optional(),
+  headers: z.record(z.string(), z.string()),
+  auth: authSchema,
+  status: z.enum(STATUSES),
+  status_reason: z.string().nullable(),
+  disabled_on: z.string().nullable(),
+  consecutive_failures: z.number().int(),
+  ...settingsShape,
+  last_ping: lastPingSchema.nullable(),
+  created_on: z.string(),
+  modified_on: z.string().nullable(),
+})
+export type Webhook = z.infer<typeof webhookSchema>
+export type WebhookStatus = (typeof STATUSES)[number]
+export type SigningStyle = (typeof SIGNING_STYLES)[number]
+export type PayloadFormat = (typeof FORMATS)[number]

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate'
+import init from './001-init.sql?raw'
+
+/** Append only: a shipped migration never changes (its checksum is checked at start). */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001-init', sql: init }]

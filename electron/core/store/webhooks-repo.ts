@@ -1,0 +1,161 @@
+import type { Profile, SigningStyle, PayloadFormat, WebhookAuth, WebhookStatus } from '../contract'
+import type { Db } from './database'
+
+/** A webhook as the store keeps it, secrets still sealed. Nothing above the store sees columns. */
+export interface WebhookRecord {
+  id: number
+  name: string
+  address: string
+  topics: string[]
+  profile: Profile
+  format: PayloadFormat
+  signing: SigningStyle
+  secret_enc: string
+  headers: Record<string, string>
+  auth_enc: string
+  status: WebhookStatus
+  status_reason: string | null
+  disabled_on: string | null
+  consecutive_failures: number
+  retry_schedule: number[]
+  connect_timeout_ms: number
+  timeout_ms: number
+  max_concurrency: number
+  rate_limit_per_second: number | null
+  ordered: boolean
+  disable_after_failures: number
+  accept_self_signed: boolean
+  last_ping: { on: string; status_code: number | null; ok: boolean } | null
+  created_on: string
+  modified_on: string | null
+}
+
+export type NewWebhookRecord = Omit<WebhookRecord, 'id'>
+
+interface Row extends Omit<WebhookRecord, 'topics' | 'headers' | 'retry_schedule' | 'ordered' | 'accept_self_signed' | 'last_ping'> {
+  topics: string
+  headers: string
+  retry_schedule: string
+  ordered: number
+  accept_self_signed: number
+  last_ping: string | null
+}
+
+const JSON_COLUMNS = ['topics', 'headers', 'retry_schedule', 'last_ping'] as const
+const BOOL_COLUMNS = ['ordered', 'accept_self_signed'] as const
+const COLUMNS = [
+  'name', 'address', 'topics', 'profile', 'format', 'signing', 'secret_enc', 'headers', 'auth_enc', 'status',
+  'status_reason', 'disabled_on', 'consecutive_failures', 'retry_schedule', 'connect_timeout_ms', 'timeout_ms',
+  'max_concurrency', 'rate_limit_per_second', 'ordered', 'disable_after_failures', 'accept_self_signed',
+  'last_ping', 'created_on', 'modified_on',
+] as const
+
+function fromRow(row: Row): WebhookRecord {
+  return {
+    ...row,
+    topics: JSON.parse(row.topics) as string[],
+    headers: JSON.parse(row.headers) as Record<string, string>,
+    retry_schedule: JSON.parse(row.retry_schedule) as number[],
+    last_ping: row.last_ping === null ? null : (JSON.parse(row.last_ping) as WebhookRecord['last_ping']),
+    ordered: row.ordered === 1,
+    accept_self_signed: row.accept_self_signed === 1,
+  }
+}
+
+function toParams(record: Partial<NewWebhookRecord>): Record<string, unknown> {
+  const params: Record<string, unknown> = { ...record }
+  for (const column of JSON_COLUMNS) if (column in record) params[column] = record[column] === null ? null : JSON.stringify(record[column])
+  for (const column of BOOL_COLUMNS) if (column in record) params[column] = record[column] ? 1 : 0
+  return params
+}
+
+export interface ListQuery {
+  search: string
+  status: WebhookStatus | null
+  sort: 'created_on' | 'modified_on'
+  order: 'asc' | 'desc'
+  limit: number
+  offset: number
+}
+
+export interface CursorQuery {
+  limit: number
+  /** Shopify's since_id: ids above this, ascending. */
+  sinceId?: number
+  /** Next page of the default (newest first) listing: ids below this. */
+  beforeId?: number
+}
+
+export class WebhooksRepo {
+  constructor(private readonly db: Db) {}
+
+  insert(record: NewWebhookRecord): WebhookRecord {
+    const sql = `INSERT INTO webhooks (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`
+    const { lastInsertRowid } = this.db.prepare(sql).run(toParams(record))
+    return { ...record, id: Number(lastInsertRowid) }
+  }
+
+  update(id: number, changes: Partial<NewWebhookRecord>): void {
+    const names = Object.keys(changes).filter((k) => (COLUMNS as readonly string[]).includes(k))
+    if (names.length === 0) return
+    this.db.prepare(`UPDATE webhooks SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...toParams(changes), id })
+  }
+
+  get(id: number): WebhookRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM webhooks WHERE id = ?').get(id) as Row | undefined
+    return row && fromRow(row)
+  }
+
+  getMany(ids: readonly number[]): WebhookRecord[] {
+    if (ids.length === 0) return []
+    const rows = this.db.prepare(`SELECT * FROM webhooks WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(ids)) as Row[]
+    return rows.map(fromRow)
+  }
+
+  delete(ids: readonly number[]): number {
+    return this.db.prepare('DELETE FROM webhooks WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids)).changes
+  }
+
+  private where(query: Pick<ListQuery, 'search' | 'status'>): { sql: string; params: Record<string, unknown> } {
+    const clauses: string[] = []
+    const params: Record<string, unknown> = {}
+    if (query.status) {
+      clauses.push('status = @status')
+      params.status = query.status
+    }
+    const search = query.search.trim()
+    if (search) {
+      // LIKE with an explicit escape so that "%" and "_" typed by a user match themselves.
+      params.like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`
+      const byId = /^\d{1,15}$/.test(search) ? ' OR id = @searchId' : ''
+      if (byId) params.searchId = Number(search)
+      clauses.push(`(name LIKE @like ESCAPE '\\' OR address LIKE @like ESCAPE '\\'${byId})`)
+    }
+    return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
+  }
+
+  list(query: ListQuery): { records: WebhookRecord[]; total: number } {
+    const { sql, params } = this.where(query)
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM webhooks ${sql}`).get(params) as { n: number }).n
+    const dir = query.order === 'asc' ? 'ASC' : 'DESC'
+    // Never-modified webhooks sort by their creation time when sorting by modification.
+    const key = query.sort === 'modified_on' ? 'COALESCE(modified_on, created_on)' : 'created_on'
+    const rows = this.db
+      .prepare(`SELECT * FROM webhooks ${sql} ORDER BY ${key} ${dir}, id ${dir} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: query.limit, offset: query.offset }) as Row[]
+    return { records: rows.map(fromRow), total }
+  }
+
+  page(query: CursorQuery): WebhookRecord[] {
+    if (query.sinceId !== undefined) {
+      return (this.db.prepare('SELECT * FROM webhooks WHERE id > ? ORDER BY id ASC LIMIT ?').all(query.sinceId, query.limit) as Row[]).map(fromRow)
+    }
+    const before = query.beforeId ?? Number.MAX_SAFE_INTEGER
+    return (this.db.prepare('SELECT * FROM webhooks WHERE id < ? ORDER BY id DESC LIMIT ?').all(before, query.limit) as Row[]).map(fromRow)
+  }
+
+  count(status: WebhookStatus | null): number {
+    const { sql, params } = this.where({ search: '', status })
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM webhooks ${sql}`).get(params) as { n: number }).n
+  }
+}

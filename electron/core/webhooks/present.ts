@@ -1,0 +1,33 @@
+import type { Webhook, WebhookAuth } from '../contract'
+import type { SecretBox } from '../secrets/secret-box'
+import type { WebhookRecord } from '../store/webhooks-repo'
+
+export const REDACTED = '[redacted]'
+
+function redactAuth(auth: WebhookAuth): WebhookAuth {
+  switch (auth.type) {
+    case 'basic':
+      return { ...auth, password: REDACTED }
+    case 'bearer':
+    case 'query':
+      return { ...auth, token: REDACTED }
+    default:
+      return auth
+  }
+}
+
+/**
+ * The contract's view of a stored webhook. Secrets (the signing secret and auth
+ * credentials) are opened only when the caller asked and may see them.
+ */
+export function presentWebhook(record: WebhookRecord, box: SecretBox, reveal: boolean): Webhook {
+  const { secret_enc, auth_enc, ...rest } = record
+  const auth = JSON.parse(box.decrypt(auth_enc)) as WebhookAuth
+  const webhook: Webhook = {
+    ...rest,
+    topic: record.topics[0] ?? '',
+    auth: reveal ? auth : redactAuth(auth),
+  }
+  if (reveal) webhook.secret = box.decrypt(secret_enc)
+  return webhook
+}

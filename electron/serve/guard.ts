@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+import type { TokenRole } from '../core/contract'
+import { parseCookies } from './http-util'
+
+/**
+ * The one gate of the web transport (DESIGN rule 3): Host, Origin, token and
+ * session cookie are checked here and nowhere else.
+ */
+export class Guard {
+  private readonly sessions = new Set<string>()
+  /** Set once the server listens (port 0 picks one). */
+  port = 0
+
+  constructor(private readonly verifyToken: (value: string) => TokenRole | null) {}
+
+  /** Cookies are not isolated by port: two instances on one host need distinct names. */
+  get cookieName(): string {
+    return `hooklab_session_${this.port}`
+  }
+
+  private allowedHosts(): string[] {
+    return [`127.0.0.1:${this.port}`, `localhost:${this.port}`]
+  }
+
+  /** DNS rebinding defence: only our loopback name and port are accepted. */
+  hostAllowed(req: IncomingMessage): boolean {
+    const host = (req.headers.host ?? '').toLowerCase()
+    return this.allowedHosts().includes(host)
+  }
+
+  /** A browser request from another site carries its Origin; only our own is accepted. */
+  originAllowed(req: IncomingMessage): boolean {
+    const origin = req.headers.origin
+    if (origin === undefined) return true
+    return this.allowedHosts().some((host) => origin === `http://${host}`)
+  }
+
+  /** The token presented in one of the accepted headers (Hooklab's, Sapo's, or Bearer). */
+  presentedToken(req: IncomingMessage): string | null {
+    const header = (name: string) => {
+      const value = req.headers[name]
+      return typeof value === 'string' && value.trim() ? value.trim() : null
+    }
+    const bearer = header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim()
+    return header('x-hooklab-access-token') ?? header('x-sapo-access-token') ?? bearer ?? null
+  }
+
+  /** The role of the caller: a valid token, or (when allowed) the UI's session cookie, which is admin. */
+  role(req: IncomingMessage, { allowCookie }: { allowCookie: boolean }): TokenRole | null {
+    const token = this.presentedToken(req)
+    if (token !== null) return this.verifyToken(token)
+    if (allowCookie) {
+      const session = parseCookies(req.headers.cookie)[this.cookieName]
+      if (session && this.sessions.has(session)) return 'admin'
+    }
+    return null
+  }
+
+  /** Opens a UI session for a valid admin token; returns the Set-Cookie value. */
+  openSession(token: string): string | null {
+    if (this.verifyToken(token) !== 'admin') return null
+    const id = randomBytes(32).toString('base64url')
+    this.sessions.add(id)
+    return `${this.cookieName}=${id}; HttpOnly; SameSite=Strict; Path=/`
+  }
+}
