@@ -1,11 +1,17 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { createCore } from '../core/app'
+import { mkdirSync } from 'node:fs'
+import { createCore, type FullCore } from '../core/app'
 import { ensureAdminToken } from '../core/data-dir/admin-token'
 import { defaultDataDir } from '../core/data-dir/default'
 import { claimOwnership, DataDirBusyError } from '../core/data-dir/owner'
 import { startServer } from '../serve/server'
 import { parsePort } from './options'
+
+function fail(message: string): never {
+  console.error(`hooklab: ${message}`)
+  process.exit(1)
+}
 
 interface ServeFlags {
   port: number
@@ -23,17 +29,20 @@ export function registerServe(program: Command, env: { version: string; renderer
     .option('--admin-token <token>', 'use this admin token (it replaces the kept one)')
     .action(async (flags: ServeFlags) => {
       const dataDir = resolve(flags.dataDir)
-      const core = createCore({ dataDir, transport: 'web', version: env.version })
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 })
       let ownership: ReturnType<typeof claimOwnership>
       try {
         ownership = claimOwnership(dataDir, { kind: 'serve', port: null })
       } catch (err) {
-        core.close()
-        if (err instanceof DataDirBusyError) {
-          console.error(`hooklab: ${err.message}. Stop it first, or use another --data-dir.`)
-          process.exit(1)
-        }
+        if (err instanceof DataDirBusyError) fail(`${err.message}. Stop it first, or use another --data-dir.`)
         throw err
+      }
+      let core: FullCore
+      try {
+        core = createCore({ dataDir, transport: 'web', version: env.version })
+      } catch (err) {
+        ownership.release()
+        fail(err instanceof Error ? err.message : String(err))
       }
       const token = ensureAdminToken(dataDir, flags.adminToken)
       let server: Awaited<ReturnType<typeof startServer>>
@@ -43,8 +52,7 @@ export function registerServe(program: Command, env: { version: string; renderer
         ownership.release()
         core.close()
         const code = (err as NodeJS.ErrnoException).code
-        console.error(code === 'EADDRINUSE' ? `hooklab: port ${flags.port} is in use; pick another with --port (0 picks a free one)` : `hooklab: ${String(err)}`)
-        process.exit(1)
+        fail(code === 'EADDRINUSE' ? `port ${flags.port} is in use; pick another with --port (0 picks a free one)` : String(err))
       }
       ownership.update(server.port)
       console.log(`Hooklab listening on ${server.url}`)

@@ -28,6 +28,7 @@ export const FIELD_CODES = [
   'invalid_secret',
   'out_of_range',
   'required',
+  'unknown_attribute',
 ] as const
 export type FieldCode = (typeof FIELD_CODES)[number]
 export type FieldErrors = Record<string, FieldCode[]>
@@ -71,15 +72,23 @@ export function notFound(what: string): HooklabError {
 /** Flattens zod issues into `{ "field.path": [code] }`, keeping only codes we translate. */
 export function fieldsFromZod(error: ZodError): FieldErrors {
   const fields: FieldErrors = {}
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : 'base'
-    const code = (FIELD_CODES as readonly string[]).includes(issue.message)
-      ? (issue.message as FieldCode)
-      : issue.code === 'invalid_type' && issue.input === undefined
-        ? 'required'
-        : 'invalid'
+  const add = (key: string, code: FieldCode) => {
     const list = (fields[key] ??= [])
     if (!list.includes(code)) list.push(code)
+  }
+  for (const issue of error.issues) {
+    const prefix = issue.path.map(String).join('.')
+    if (issue.code === 'unrecognized_keys') {
+      for (const name of issue.keys) add(prefix ? `${prefix}.${name}` : name, 'unknown_attribute')
+      continue
+    }
+    // zod does not keep the input on issues; its message says when a value was missing.
+    const code = (FIELD_CODES as readonly string[]).includes(issue.message)
+      ? (issue.message as FieldCode)
+      : issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
+        ? 'required'
+        : 'invalid'
+    add(prefix || 'base', code)
   }
   return fields
 }

@@ -41,6 +41,7 @@ export const addressSchema = z
   .min(1, 'blank')
   .max(2048, 'too_long')
   .superRefine((value, ctx) => {
+    if (value.length === 0) return
     if (/\s/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'invalid' })
     let url: URL
     try {
@@ -112,17 +113,21 @@ function crossFieldRules(
   ctx: z.RefinementCtx,
   current?: { profile: Profile },
 ): void {
-  const profile = value.profile ?? current?.profile ?? DEFAULTS.profile
-  if (value.topics && value.topic !== undefined && !value.topics.includes(value.topic)) {
+  // This also runs when other fields failed (so every bad field is named at once):
+  // only look at values of the right type.
+  const profile = (PROFILES as readonly unknown[]).includes(value.profile) ? value.profile! : (current?.profile ?? DEFAULTS.profile)
+  const topicList = Array.isArray(value.topics) ? value.topics : undefined
+  const single = typeof value.topic === 'string' ? value.topic : undefined
+  if (topicList && single !== undefined && !topicList.includes(single)) {
     ctx.addIssue({ code: 'custom', message: 'topic_not_in_topics', path: ['topic'] })
   }
-  const topics = value.topics ?? (value.topic !== undefined ? [value.topic] : [])
+  const topics = topicList ?? (single !== undefined ? [single] : [])
   topics.forEach((topic, i) => {
-    if (!isKnownTopic(profile, topic)) {
+    if (typeof topic === 'string' && topic.trim() !== '' && !isKnownTopic(profile, topic.trim())) {
       ctx.addIssue({ code: 'custom', message: 'unknown_topic', path: value.topics ? ['topics', i] : ['topic'] })
     }
   })
-  if (value.connect_timeout_ms !== undefined && value.timeout_ms !== undefined && value.connect_timeout_ms > value.timeout_ms) {
+  if (typeof value.connect_timeout_ms === 'number' && typeof value.timeout_ms === 'number' && value.connect_timeout_ms > value.timeout_ms) {
     ctx.addIssue({ code: 'custom', message: 'out_of_range', path: ['connect_timeout_ms'] })
   }
 }
@@ -135,11 +140,15 @@ export const webhookCreateSchema = writable
     locale: z.enum(['vi', 'en']).optional(),
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if (value.address === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['address'] })
-    if (value.topics === undefined && value.topic === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['topics'] })
-    crossFieldRules(value, ctx)
-  })
+  .superRefine(
+    (value, ctx) => {
+      if (value.address === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['address'] })
+      if (value.topics === undefined && value.topic === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['topics'] })
+      crossFieldRules(value, ctx)
+    },
+    // Run even when a field already failed, so that one answer names every bad field.
+    { when: () => true },
+  )
 export type WebhookCreate = z.infer<typeof webhookCreateSchema>
 
 /** Update names only what it changes; `id` may repeat the path's id (Sapo's PUT does). */

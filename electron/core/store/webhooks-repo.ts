@@ -1,4 +1,4 @@
-import type { Profile, SigningStyle, PayloadFormat, WebhookAuth, WebhookStatus } from '../contract'
+import type { PayloadFormat, Profile, SigningStyle, WebhookStatus } from '../contract'
 import type { Db } from './database'
 
 /** A webhook as the store keeps it, secrets still sealed. Nothing above the store sees columns. */
