@@ -1,0 +1,90 @@
+import { isProcedureName, toSerializedError, type SerializedError } from '../core/contract'
+import type { Core } from '../core/types'
+import type { InvokeResult } from '../preload/bridge'
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
+
+/**
+ * The IPC transport: one channel for calls, one for pushed events. It takes an
+ * `IpcMainLike` instead of importing `ipcMain`, so its one gate — the sender
+ * check — is tested in plain Node against a real core (DESIGN rule 3).
+ */
+
+export { EVENT_CHANNEL, INVOKE_CHANNEL }
+
+/** What crosses IPC: a call never throws to the renderer, it answers one of these. */
+export type { InvokeResult }
+
+/** The part of Electron's IpcMainInvokeEvent the binding reads. */
+export interface InvokeEventLike {
+  sender: { id: number }
+  senderFrame: { url: string } | null | undefined
+}
+
+export type InvokeListener = (event: InvokeEventLike, ...args: unknown[]) => unknown
+
+/** Electron's `ipcMain` satisfies this; tests pass a fake. */
+export interface IpcMainLike {
+  handle(channel: string, listener: InvokeListener): void
+  removeHandler(channel: string): void
+}
+
+/** A window's webContents, for pushes. */
+export interface WebContentsLike {
+  send(channel: string, ...args: unknown[]): void
+  isDestroyed(): boolean
+}
+
+export interface BindIpcOptions {
+  isTrustedSender(frameUrl: string | undefined): boolean
+  /** Every open window's webContents at the moment of a push. */
+  webContents(): WebContentsLike[]
+}
+
+/** `origin` lets a window tell its own changes from others' (SPEC §8 sync footer). */
+const MAX_ORIGIN_LENGTH = 100
+
+function originFrom(meta: unknown, senderId: number): string {
+  if (meta && typeof meta === 'object' && 'origin' in meta) {
+    const origin = (meta as { origin: unknown }).origin
+    if (typeof origin === 'string' && origin.length > 0 && origin.length <= MAX_ORIGIN_LENGTH) return origin
+  }
+  return `window-${senderId}`
+}
+
+function failure(code: SerializedError['code'], message: string): InvokeResult {
+  return { ok: false, error: { code, message } }
+}
+
+/** Binds the channels; returns a function that unbinds them (used on quit and in tests). */
+export function bindIpc(
+  ipcMain: IpcMainLike,
+  core: Pick<Core, 'invoke' | 'subscribe'>,
+  options: BindIpcOptions,
+): () => void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, name, input, meta): Promise<InvokeResult> => {
+    if (!options.isTrustedSender(event.senderFrame?.url)) {
+      return failure('forbidden', 'Calls are accepted only from the Hooklab window')
+    }
+    if (!isProcedureName(name)) {
+      return failure('unknown_procedure', `Unknown procedure: ${String(name).slice(0, 100)}`)
+    }
+    try {
+      // The desktop UI's session is admin (SPEC §8 Tokens).
+      const value = await core.invoke(name, input, { origin: originFrom(meta, event.sender.id), role: 'admin' })
+      return { ok: true, value }
+    } catch (err) {
+      return { ok: false, error: toSerializedError(err) }
+    }
+  })
+
+  const unsubscribe = core.subscribe((name, payload) => {
+    for (const contents of options.webContents()) {
+      if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload)
+    }
+  })
+
+  return () => {
+    unsubscribe()
+    ipcMain.removeHandler(INVOKE_CHANNEL)
+  }
+}

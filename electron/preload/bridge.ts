@@ -1,0 +1,18 @@
+import type { SerializedError } from '../core/contract/errors'
+
+/**
+ * The shape of `window.hooklab`, for the renderer's IPC client. Type-only:
+ * importing it pulls no code into any bundle.
+ */
+export type InvokeResult = { ok: true; value: unknown } | { ok: false; error: SerializedError }
+
+export interface InvokeMeta {
+  /** The window's client id, echoed in pushed events' `origin`. */
+  origin?: string
+}
+
+export interface HooklabBridge {
+  invoke(name: string, input: unknown, meta?: InvokeMeta): Promise<InvokeResult>
+  /** Returns an unsubscribe function. Throws on an event name the contract does not know. */
+  subscribe(event: string, listener: (payload: unknown) => void): () => void
+}
