@@ -88,7 +88,7 @@ export function createCore(options: CoreOptions): FullCore {
       assertAllowed(name, ctx)
       const procedure = procedures[name]
       const parsed = procedure.input.safeParse(input ?? {})
-      if (!parsed.success) throw invalidInput(fieldsFromZod(parsed.error))
+      if (!parsed.success) throw invalidInput(fieldsFromZod(parsed.error, input))
       const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown
       const output = await handler(parsed.data, ctx)
       // The output schema is the contract's promise to the UI; breaking it is our bug, not the caller's.

@@ -69,8 +69,18 @@ export function notFound(what: string): HooklabError {
   return new HooklabError('not_found', `${what} not found`)
 }
 
-/** Flattens zod issues into `{ "field.path": [code] }`, keeping only codes we translate. */
-export function fieldsFromZod(error: ZodError): FieldErrors {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input
+  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined
+  return value
+}
+
+/**
+ * Flattens zod issues into `{ "field.path": [code] }`, keeping only codes we
+ * translate. With the input at hand, a generic complaint about a missing value
+ * becomes `required` and one about null becomes `blank` (zod keeps no input on issues).
+ */
+export function fieldsFromZod(error: ZodError, input?: unknown): FieldErrors {
   const fields: FieldErrors = {}
   const add = (key: string, code: FieldCode) => {
     const list = (fields[key] ??= [])
@@ -82,12 +92,13 @@ export function fieldsFromZod(error: ZodError): FieldErrors {
       for (const name of issue.keys) add(prefix ? `${prefix}.${name}` : name, 'unknown_attribute')
       continue
     }
-    // zod does not keep the input on issues; its message says when a value was missing.
-    const code = (FIELD_CODES as readonly string[]).includes(issue.message)
-      ? (issue.message as FieldCode)
-      : issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
-        ? 'required'
-        : 'invalid'
+    let code: FieldCode = (FIELD_CODES as readonly string[]).includes(issue.message) ? (issue.message as FieldCode) : 'invalid'
+    if (code === 'invalid' && issue.path.length > 0) {
+      const value = input === undefined ? null : valueAt(input, issue.path)
+      const missing = input === undefined ? issue.message.endsWith('received undefined') : value === undefined
+      if (missing) code = 'required'
+      else if (input !== undefined && value === null) code = 'blank'
+    }
     add(prefix || 'base', code)
   }
   return fields

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isValidSecretFor } from '../secrets/generate'
 import { PROFILES, isKnownTopic, type Profile } from '../simulator/topics'
 
 /** SPEC §5 signing styles; the delivery engine issue implements each one. */
@@ -36,7 +37,7 @@ const HEADER_VALUE = /^[\t\x20-\x7e\u0080-\uffff]*$/
 export const RESERVED_HEADERS = ['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'te', 'trailer', 'keep-alive']
 
 export const addressSchema = z
-  .string({ error: 'blank' })
+  .string({ error: 'invalid' })
   .trim()
   .min(1, 'blank')
   .max(2048, 'too_long')
@@ -107,15 +108,16 @@ const writableShape = {
 
 const writable = z.object(writableShape).partial()
 
-/** Checks that need several fields at once; `current` is the stored webhook on update. */
-function crossFieldRules(
-  value: z.infer<typeof writable>,
-  ctx: z.RefinementCtx,
-  current?: { profile: Profile },
-): void {
-  // This also runs when other fields failed (so every bad field is named at once):
-  // only look at values of the right type.
-  const profile = (PROFILES as readonly unknown[]).includes(value.profile) ? value.profile! : (current?.profile ?? DEFAULTS.profile)
+/**
+ * Checks that need several fields at once. They also run when another field
+ * failed (so that one answer names every bad field), so they look only at values
+ * of the right type. Without the stored webhook (an update's schema) a topic is
+ * checked against the patch's profile, or against every profile; the service
+ * checks it again against the stored profile.
+ */
+function crossFieldRules(value: z.infer<typeof writable>, ctx: z.RefinementCtx, mode: 'create' | 'update'): void {
+  const givenProfile = (PROFILES as readonly unknown[]).includes(value.profile) ? value.profile : undefined
+  const profile = givenProfile ?? (mode === 'create' ? DEFAULTS.profile : undefined)
   const topicList = Array.isArray(value.topics) ? value.topics : undefined
   const single = typeof value.topic === 'string' ? value.topic : undefined
   if (topicList && single !== undefined && !topicList.includes(single)) {
@@ -123,14 +125,23 @@ function crossFieldRules(
   }
   const topics = topicList ?? (single !== undefined ? [single] : [])
   topics.forEach((topic, i) => {
-    if (typeof topic === 'string' && topic.trim() !== '' && !isKnownTopic(profile, topic.trim())) {
-      ctx.addIssue({ code: 'custom', message: 'unknown_topic', path: value.topics ? ['topics', i] : ['topic'] })
-    }
+    if (typeof topic !== 'string' || topic.trim() === '') return
+    const known = profile ? isKnownTopic(profile, topic.trim()) : PROFILES.some((p) => isKnownTopic(p, topic.trim()))
+    if (!known) ctx.addIssue({ code: 'custom', message: 'unknown_topic', path: topicList ? ['topics', i] : ['topic'] })
   })
-  if (typeof value.connect_timeout_ms === 'number' && typeof value.timeout_ms === 'number' && value.connect_timeout_ms > value.timeout_ms) {
+  const connect = typeof value.connect_timeout_ms === 'number' ? value.connect_timeout_ms : mode === 'create' ? DEFAULTS.connect_timeout_ms : undefined
+  const whole = typeof value.timeout_ms === 'number' ? value.timeout_ms : mode === 'create' ? DEFAULTS.timeout_ms : undefined
+  if (connect !== undefined && whole !== undefined && connect > whole) {
     ctx.addIssue({ code: 'custom', message: 'out_of_range', path: ['connect_timeout_ms'] })
   }
+  if (mode === 'create' && typeof value.secret === 'string' && value.secret !== '') {
+    const signing = (SIGNING_STYLES as readonly unknown[]).includes(value.signing) ? value.signing! : PROFILE_SIGNING[profile ?? DEFAULTS.profile]
+    if (!isValidSecretFor(signing, value.secret)) ctx.addIssue({ code: 'custom', message: 'invalid_secret', path: ['secret'] })
+  }
 }
+
+/** Run even when a field already failed, so that one answer names every bad field. */
+const ALWAYS = { when: () => true }
 
 export const webhookCreateSchema = writable
   .extend({
@@ -144,18 +155,18 @@ export const webhookCreateSchema = writable
     (value, ctx) => {
       if (value.address === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['address'] })
       if (value.topics === undefined && value.topic === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['topics'] })
-      crossFieldRules(value, ctx)
+      crossFieldRules(value, ctx, 'create')
     },
-    // Run even when a field already failed, so that one answer names every bad field.
-    { when: () => true },
+    ALWAYS,
   )
 export type WebhookCreate = z.infer<typeof webhookCreateSchema>
 
 /** Update names only what it changes; `id` may repeat the path's id (Sapo's PUT does). */
 export const webhookPatchSchema = writable.extend({ id: z.number().int().positive().optional() }).strict()
 export type WebhookPatch = z.infer<typeof webhookPatchSchema>
-export const webhookUpdateSchema = webhookPatchSchema.extend({ id: z.number().int().positive() })
-export { crossFieldRules as webhookCrossFieldRules }
+export const webhookUpdateSchema = webhookPatchSchema
+  .extend({ id: z.number().int().positive() })
+  .superRefine((value, ctx) => crossFieldRules(value, ctx, 'update'), ALWAYS)
 
 export const lastPingSchema = z.object({ on: z.string(), status_code: z.number().int().nullable(), ok: z.boolean() })
 

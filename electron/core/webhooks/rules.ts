@@ -1,13 +1,4 @@
-import {
-  fieldsFromZod,
-  invalidInput,
-  webhookCrossFieldRules,
-  webhookPatchSchema,
-  type FieldErrors,
-  type Profile,
-  type SigningStyle,
-  type WebhookPatch,
-} from '../contract'
+import { invalidInput, isKnownTopic, type FieldErrors, type Profile, type SigningStyle, type WebhookPatch } from '../contract'
 import { isValidSecretFor } from '../secrets/generate'
 import { localMinutes } from '../time'
 
@@ -17,21 +8,27 @@ export function defaultName(nowMs: number, locale: 'vi' | 'en' = 'en'): string {
   return locale === 'vi' ? `Webhook được tạo lúc ${when}` : `Webhook created on ${when}`
 }
 
-/** Rules that need the stored webhook: topics against the (possibly new) profile, the secret against the style. */
-export function checkPatchAgainst(current: { profile: Profile; topics: string[]; signing: SigningStyle; secret: string }, patch: WebhookPatch): void {
-  const merged = { ...patch, topics: patch.topics ?? (patch.topic !== undefined ? [patch.topic] : current.topics) }
-  if (patch.topics && patch.topic !== undefined) merged.topic = patch.topic
-  const result = webhookPatchSchema.superRefine((value, ctx) => webhookCrossFieldRules(value, ctx, current)).safeParse(merged)
-  const fields: FieldErrors = result.success ? {} : fieldsFromZod(result.error)
+/**
+ * Rules that need the stored webhook, after the contract's schema passed: topics
+ * against the (possibly new) profile, the secret against the style, the timeout pair.
+ */
+export function checkPatchAgainst(
+  current: { profile: Profile; topics: string[]; signing: SigningStyle; secret: string; connect_timeout_ms: number; timeout_ms: number },
+  patch: WebhookPatch,
+): void {
+  const fields: FieldErrors = {}
+  const profile = patch.profile ?? current.profile
+  const topics = patch.topics ?? (patch.topic !== undefined ? [patch.topic] : patch.profile ? current.topics : [])
+  topics.forEach((topic, i) => {
+    if (!isKnownTopic(profile, topic)) fields[!patch.topics && patch.topic !== undefined ? 'topic' : `topics.${i}`] = ['unknown_topic']
+  })
   const style = patch.signing ?? current.signing
   const secret = patch.secret ?? current.secret
-  if ((patch.signing !== undefined || patch.secret !== undefined) && !isValidSecretFor(style, secret)) {
+  if ((patch.signing !== undefined || patch.secret !== undefined) && secret !== '' && !isValidSecretFor(style, secret)) {
     fields.secret = ['invalid_secret']
+  }
+  if ((patch.connect_timeout_ms ?? current.connect_timeout_ms) > (patch.timeout_ms ?? current.timeout_ms)) {
+    fields.connect_timeout_ms = ['out_of_range']
   }
   if (Object.keys(fields).length > 0) throw invalidInput(fields)
 }
-
-export function checkSecret(style: SigningStyle, secret: string): void {
-  if (!isValidSecretFor(style, secret)) throw invalidInput({ secret: ['invalid_secret'] })
-}
-

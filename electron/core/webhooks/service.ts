@@ -17,7 +17,7 @@ import type { CursorQuery, NewWebhookRecord, WebhooksRepo } from '../store/webho
 import { isoSeconds } from '../time'
 import type { Clock } from '../types'
 import { presentWebhook } from './present'
-import { checkPatchAgainst, checkSecret, defaultName } from './rules'
+import { checkPatchAgainst, defaultName } from './rules'
 
 type Emit = (payload: PushedEventPayload<'webhooks.changed'>) => void
 
@@ -74,7 +74,6 @@ export class WebhookService {
     const profile = input.profile ?? DEFAULTS.profile
     const signing = input.signing ?? PROFILE_SIGNING[profile]
     const secret = input.secret ? input.secret : generateSecret(signing, randomBytes)
-    checkSecret(signing, secret)
     const name = input.name?.trim() || defaultName(clock.now(), input.locale)
     const record: NewWebhookRecord = {
       name,
@@ -102,7 +101,6 @@ export class WebhookService {
       created_on: this.now(),
       modified_on: null,
     }
-    if (record.connect_timeout_ms > record.timeout_ms) throw new HooklabError('invalid_input', 'connect_timeout_ms exceeds timeout_ms', { connect_timeout_ms: ['out_of_range'] })
     const saved = this.deps.repo.insert(record)
     this.deps.emit({ action: 'created', ids: [saved.id], origin })
     return presentWebhook(saved, box, true)
@@ -124,8 +122,6 @@ export class WebhookService {
       if (secret !== undefined) changes.secret_enc = box.encrypt(secret || generateSecret(patch.signing ?? current.signing, this.deps.randomBytes))
       if (auth !== undefined) changes.auth_enc = box.encrypt(JSON.stringify(auth))
       if (status !== undefined && status !== current.status) Object.assign(changes, this.statusChange(status))
-      const timeouts = { connect: changes.connect_timeout_ms ?? current.connect_timeout_ms, whole: changes.timeout_ms ?? current.timeout_ms }
-      if (timeouts.connect > timeouts.whole) throw new HooklabError('invalid_input', 'connect_timeout_ms exceeds timeout_ms', { connect_timeout_ms: ['out_of_range'] })
       changes.modified_on = this.now()
       repo.update(id, changes)
       return this.record(id)

@@ -1,0 +1,27 @@
+import type { IncomingMessage } from 'node:http'
+import type { FullCore } from '../../core/app'
+import type { CallContext, TokenRole } from '../../core/contract'
+
+/** What every Admin API handler receives: the request, its caller, and the id in its path. */
+export interface AdminContext {
+  core: FullCore
+  req: IncomingMessage
+  url: URL
+  role: TokenRole
+  /** The `{id}` of `/admin/webhooks/{id}.json` and the like. */
+  id: number
+  /** Passed to core.invoke, so pushed events name the Admin API as the origin of a change. */
+  call: CallContext
+}
+
+/** What a handler answers; the router writes it. */
+export interface Reply {
+  status?: number
+  body: unknown
+  headers?: Record<string, string>
+}
+
+export type Handler = (ctx: AdminContext) => Promise<Reply>
+
+/** The origin pushed with every change made here; the UI's sync footer counts these. */
+export const ADMIN_API_ORIGIN = 'admin-api'

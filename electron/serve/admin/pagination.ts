@@ -1,0 +1,93 @@
+import type { Webhook } from '../../core/contract'
+import type { WebhookService } from '../../core/webhooks/service'
+import { badRequest } from './errors'
+import { limitOf, sinceIdOf } from './query'
+
+/**
+ * Cursor pagination in Shopify's convention: the answer's `Link` header carries
+ * `page_info` cursors for `rel="next"` / `rel="previous"`. A cursor says which way
+ * the listing runs (newest first by default, oldest first after `since_id`) and the
+ * id to continue from, so pages stay stable while webhooks are added or removed.
+ */
+type Order = 'asc' | 'desc'
+/** `lt`: ids below `id` (read newest first); `gt`: ids above `id` (read oldest first). */
+type Direction = 'lt' | 'gt'
+interface Cursor {
+  order: Order
+  dir: Direction
+  id: number
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify({ o: cursor.order, d: cursor.dir, i: cursor.id })).toString('base64url')
+}
+
+/** page_info is opaque to clients; anything we did not make is refused, never guessed at. */
+export function decodeCursor(pageInfo: string): Cursor {
+  const invalid = () => badRequest('page_info', 'is invalid (use the Link header of the previous answer as it is)')
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(pageInfo)) throw invalid()
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(Buffer.from(pageInfo, 'base64url').toString('utf8'))
+  } catch {
+    throw invalid()
+  }
+  const { o, d, i } = (parsed ?? {}) as { o?: unknown; d?: unknown; i?: unknown }
+  if ((o !== 'asc' && o !== 'desc') || (d !== 'lt' && d !== 'gt') || !Number.isSafeInteger(i) || (i as number) < 0) throw invalid()
+  return { order: o, dir: d, id: i as number }
+}
+
+const forwardOf = (order: Order): Direction => (order === 'desc' ? 'lt' : 'gt')
+const backwardOf = (order: Order): Direction => (order === 'desc' ? 'gt' : 'lt')
+
+export interface Page {
+  webhooks: Webhook[]
+  /** The `Link` header value, or null when there is no other page. */
+  link: string | null
+}
+
+/**
+ * One page of webhooks.json. `linkBase` is the list's own URL (scheme, Host, path) and
+ * `keep` the parameters that every page repeats (limit, fields, include_secret).
+ */
+export function listPage(service: WebhookService, params: URLSearchParams, reveal: boolean, linkBase: string, keep: URLSearchParams): Page {
+  const limit = limitOf(params)
+  const sinceId = sinceIdOf(params)
+  const pageInfo = params.get('page_info')
+  if (pageInfo !== null && sinceId !== undefined) throw badRequest('page_info', 'cannot be combined with since_id (the cursor already knows where to continue)')
+
+  const cursor: Cursor =
+    pageInfo !== null
+      ? decodeCursor(pageInfo)
+      : sinceId !== undefined
+        ? { order: 'asc', dir: 'gt', id: sinceId }
+        : { order: 'desc', dir: 'lt', id: Number.MAX_SAFE_INTEGER }
+
+  const fetch = (dir: Direction, id: number, n: number) =>
+    dir === 'gt' ? service.page({ limit: n, sinceId: id }, reveal) : service.page({ limit: n, beforeId: id }, reveal)
+  // One extra row tells whether more lie ahead without a second query.
+  const rows = fetch(cursor.dir, cursor.id, limit + 1)
+  const moreAhead = rows.length > limit
+  const webhooks = rows.slice(0, limit)
+  // `gt` reads ascending and `lt` descending; a backward page is read the other way round.
+  if ((cursor.dir === 'gt') !== (cursor.order === 'asc')) webhooks.reverse()
+  if (webhooks.length === 0) return { webhooks, link: null }
+
+  const first = webhooks[0].id
+  const last = webhooks[webhooks.length - 1].id
+  const forward = cursor.dir === forwardOf(cursor.order)
+  const exists = (dir: Direction, id: number) => fetch(dir, id, 1).length > 0
+  const hasNext = forward ? moreAhead : exists(forwardOf(cursor.order), last)
+  // Like Shopify, the first page (no page_info) offers no previous page.
+  const hasPrevious = forward ? pageInfo !== null && exists(backwardOf(cursor.order), first) : moreAhead
+
+  const link = (c: Cursor, rel: string) => {
+    const query = new URLSearchParams({ limit: String(limit), page_info: encodeCursor(c) })
+    for (const [name, value] of keep) query.set(name, value)
+    return `<${linkBase}?${query.toString()}>; rel="${rel}"`
+  }
+  const links: string[] = []
+  if (hasPrevious) links.push(link({ order: cursor.order, dir: backwardOf(cursor.order), id: first }, 'previous'))
+  if (hasNext) links.push(link({ order: cursor.order, dir: forwardOf(cursor.order), id: last }, 'next'))
+  return { webhooks, link: links.length > 0 ? links.join(', ') : null }
+}

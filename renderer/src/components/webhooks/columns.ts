@@ -1,0 +1,66 @@
+import { h } from 'vue'
+import type { DataTableColumns } from 'naive-ui'
+import type { Webhook } from '@contract'
+import type { RowAction } from '../../composables/useWebhookActions'
+import ActionsMenu from './ActionsMenu.vue'
+import EventsCell from './EventsCell.vue'
+import IdButton from './IdButton.vue'
+import StatusTag from './StatusTag.vue'
+import TimeCell from './TimeCell.vue'
+
+type T = (key: string) => string
+
+/** Seed 000's columns, in its order. Cells render text only: nothing here is HTML. */
+export function webhookColumns(t: T, onAction: (action: RowAction, row: Webhook) => void): DataTableColumns<Webhook> {
+  return [
+    { type: 'selection', fixed: 'left' },
+    { key: 'id', title: t('columns.id'), width: 70, fixed: 'left', render: (row) => h(IdButton, { id: row.id }) },
+    {
+      key: 'name',
+      title: t('columns.name'),
+      minWidth: 140,
+      ellipsis: { tooltip: true },
+      render: (row) => h('span', { 'data-testid': `webhook-name-${row.id}` }, row.name),
+    },
+    {
+      key: 'status',
+      title: t('columns.status'),
+      width: 200,
+      render: (row) =>
+        h(StatusTag, { id: row.id, status: row.status, reason: row.status_reason, disabledOn: row.disabled_on }),
+    },
+    {
+      key: 'address',
+      title: t('columns.url'),
+      minWidth: 200,
+      ellipsis: { tooltip: true },
+      render: (row) => h('span', { class: 'mono', 'data-testid': `webhook-url-${row.id}` }, row.address),
+    },
+    {
+      key: 'topics',
+      title: t('columns.events'),
+      width: 170,
+      render: (row) => h(EventsCell, { id: row.id, topics: row.topics }),
+    },
+    {
+      key: 'created_on',
+      title: t('columns.created'),
+      width: 120,
+      render: (row) => h(TimeCell, { iso: row.created_on, testid: `webhook-created-${row.id}` }),
+    },
+    {
+      key: 'modified_on',
+      title: t('columns.modified'),
+      width: 130,
+      render: (row) => h(TimeCell, { iso: row.modified_on, testid: `webhook-modified-${row.id}` }),
+    },
+    {
+      key: 'actions',
+      title: t('columns.actions'),
+      width: 80,
+      align: 'center',
+      fixed: 'right',
+      render: (row) => h(ActionsMenu, { webhook: row, onAction: (action: RowAction) => onAction(action, row) }),
+    },
+  ]
+}

@@ -1,0 +1,55 @@
+import { h } from 'vue'
+import { useDialog, useNotification } from 'naive-ui'
+import { useI18n } from 'vue-i18n'
+import { errorText } from '../lib/errorText'
+
+const TOAST_MS = 5000
+
+/** Seed 000's confirmations (centred) and toasts (top-right, 5 s), with the testids e2e uses. */
+export function useFeedback() {
+  const dialog = useDialog()
+  const notification = useNotification()
+  const { t } = useI18n()
+
+  function toast(text: string, type: 'success' | 'error' = 'success'): void {
+    notification.create({
+      type,
+      title: text,
+      duration: type === 'success' ? TOAST_MS : 8000,
+      keepAliveOnHover: true,
+      // Plain text only: nothing here is ever HTML.
+    })
+  }
+
+  function fail(err: unknown): void {
+    toast(errorText(err), 'error')
+  }
+
+  /**
+   * A centred confirmation. `action` runs on Confirm; while it runs the button spins,
+   * and the dialog stays open if it throws (the error is toasted).
+   */
+  function confirm(opts: { title: string; text: string; danger?: boolean; action: () => Promise<void> }): void {
+    dialog.create({
+      type: opts.danger ? 'error' : 'warning',
+      title: opts.title,
+      content: () => h('div', { 'data-testid': 'confirm-dialog' }, opts.text),
+      positiveText: t('common.confirm'),
+      negativeText: t('common.cancel'),
+      positiveButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
+      negativeButtonProps: { 'data-testid': 'confirm-cancel' } as Record<string, string>,
+      autoFocus: true,
+      onPositiveClick: async () => {
+        try {
+          await opts.action()
+          return true
+        } catch (err) {
+          fail(err)
+          return false
+        }
+      },
+    })
+  }
+
+  return { toast, fail, confirm }
+}

@@ -1,0 +1,71 @@
+import { useI18n } from 'vue-i18n'
+import type { Webhook } from '@contract'
+import { useShellStore } from '../stores/shell'
+import { useWebhookDialogStore } from '../stores/webhookDialog'
+import { useWebhooksStore } from '../stores/webhooks'
+import { useFeedback } from './useFeedback'
+
+export type RowAction = 'edit' | 'test' | 'enable' | 'disable' | 'delete' | 'log'
+
+/** What each ⋯ menu entry and each bulk button does. */
+export function useWebhookActions() {
+  const { t } = useI18n()
+  const store = useWebhooksStore()
+  const shell = useShellStore()
+  const dialog = useWebhookDialogStore()
+  const { toast, confirm } = useFeedback()
+
+  function setStatus(ids: number[], next: 'enabled' | 'disabled', text: string): void {
+    confirm({
+      title: t(next === 'enabled' ? 'confirm.enableTitle' : 'confirm.disableTitle'),
+      text,
+      action: async () => {
+        await store.setWebhookStatus(ids, next)
+        toast(t(next === 'enabled' ? 'feedback.enabled' : 'feedback.disabled'))
+      },
+    })
+  }
+
+  function remove(ids: number[], text: string): void {
+    confirm({
+      title: t('confirm.deleteTitle'),
+      text,
+      danger: true,
+      action: async () => {
+        await store.remove(ids)
+        toast(t('feedback.deleted'))
+      },
+    })
+  }
+
+  function run(action: RowAction, row: Webhook): void {
+    const name = row.name || `#${row.id}`
+    switch (action) {
+      case 'edit':
+        return dialog.openEdit(row.id)
+      case 'test':
+        shell.notAvailable = 'test'
+        return
+      case 'log':
+        shell.notAvailable = 'log'
+        return
+      case 'enable':
+        return setStatus([row.id], 'enabled', t('confirm.enableText', { name }))
+      case 'disable':
+        return setStatus([row.id], 'disabled', t('confirm.disableText', { name }))
+      case 'delete':
+        return remove([row.id], t('confirm.deleteText', { name }))
+    }
+  }
+
+  function bulk(action: 'enable' | 'disable' | 'delete'): void {
+    const ids = [...store.checked]
+    if (ids.length === 0) return
+    const n = ids.length
+    if (action === 'delete') remove(ids, t('confirm.bulkDeleteText', { n }))
+    else if (action === 'enable') setStatus(ids, 'enabled', t('confirm.bulkEnableText', { n }))
+    else setStatus(ids, 'disabled', t('confirm.bulkDisableText', { n }))
+  }
+
+  return { run, bulk }
+}

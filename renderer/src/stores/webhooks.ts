@@ -1,0 +1,152 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { PushedEventPayload, Webhook, WebhookStatus } from '@contract'
+import { call, on, onReconnect, origin } from '../api/client'
+import { useSettingsStore } from './settings'
+
+export type SortKey = 'created_on' | 'modified_on'
+export type SortOrder = 'asc' | 'desc'
+export const PAGE_SIZES = [10, 20, 50, 100] as const
+export type PageSize = (typeof PAGE_SIZES)[number]
+
+const SEARCH_DEBOUNCE_MS = 250
+
+/**
+ * The webhook list as the user sees it, plus SPEC §8's sync footer rule: with
+ * auto-sync off, changes made elsewhere only raise `pending`; this window's own
+ * changes (and Sync now) reload at once.
+ */
+export const useWebhooksStore = defineStore('webhooks', () => {
+  const settings = useSettingsStore()
+
+  const rows = ref<Webhook[]>([])
+  const total = ref(0)
+  const page = ref(1)
+  const pageSize = ref<PageSize>(10)
+  const search = ref('')
+  const status = ref<WebhookStatus | null>(null)
+  const sort = ref<SortKey>('created_on')
+  const order = ref<SortOrder>('desc')
+  const loading = ref(false)
+  const loaded = ref(false)
+  const error = ref<unknown>(null)
+  const pending = ref(0)
+  const lastSynced = ref<Date | null>(null)
+  const checked = ref<number[]>([])
+
+  const pageCount = computed(() => Math.max(1, Math.ceil(total.value / pageSize.value)))
+  const filtered = computed(() => search.value.trim() !== '' || status.value !== null)
+
+  let sequence = 0
+  /** Reloads the visible page; a newer load always wins over an older one still in flight. */
+  async function load(): Promise<void> {
+    const mine = ++sequence
+    loading.value = true
+    try {
+      const out = await call('webhooks.list', {
+        page: page.value,
+        page_size: pageSize.value,
+        search: search.value.trim(),
+        status: status.value,
+        sort: sort.value,
+        order: order.value,
+      })
+      if (mine !== sequence) return
+      // Deleting the last rows of the last page would leave an empty page: step back.
+      if (out.webhooks.length === 0 && out.total > 0 && page.value > 1) {
+        page.value = Math.max(1, Math.ceil(out.total / pageSize.value))
+        return load()
+      }
+      rows.value = out.webhooks
+      total.value = out.total
+      const visible = new Set(out.webhooks.map((w) => w.id))
+      checked.value = checked.value.filter((id) => visible.has(id))
+      error.value = null
+      loaded.value = true
+      // A reload shows everything, including what was made elsewhere.
+      pending.value = 0
+      lastSynced.value = new Date()
+    } catch (err) {
+      if (mine === sequence) error.value = err
+      throw err
+    } finally {
+      if (mine === sequence) loading.value = false
+    }
+  }
+
+  const quietLoad = (): void => void load().catch(() => {})
+
+  function setPage(next: number): void {
+    page.value = Math.min(Math.max(1, Math.floor(next) || 1), pageCount.value)
+    quietLoad()
+  }
+
+  function setPageSize(next: PageSize): void {
+    pageSize.value = next
+    page.value = 1
+    quietLoad()
+    if (settings.settings.page_size !== next) void settings.update({ page_size: next }).catch(() => {})
+  }
+
+  let searchTimer: ReturnType<typeof setTimeout> | undefined
+  function setSearch(next: string): void {
+    search.value = next
+    clearTimeout(searchTimer)
+    searchTimer = setTimeout(() => {
+      page.value = 1
+      quietLoad()
+    }, SEARCH_DEBOUNCE_MS)
+  }
+
+  function setStatus(next: WebhookStatus | null): void {
+    status.value = next
+    page.value = 1
+    quietLoad()
+  }
+
+  function setSort(key: SortKey, dir: SortOrder): void {
+    sort.value = key
+    order.value = dir
+    page.value = 1
+    quietLoad()
+  }
+
+  function syncNow(): Promise<void> {
+    return load()
+  }
+
+  async function setAutoSync(value: boolean): Promise<void> {
+    await settings.update({ auto_sync: value })
+    // Turning it on should not leave stale rows behind.
+    if (value && pending.value > 0) quietLoad()
+  }
+
+  function onChanged(payload: PushedEventPayload<'webhooks.changed'>): void {
+    if (payload.origin === origin || settings.settings.auto_sync) quietLoad()
+    else pending.value += Math.max(1, payload.ids.length)
+  }
+  on('webhooks.changed', onChanged)
+  onReconnect(() => {
+    if (settings.settings.auto_sync) quietLoad()
+    else pending.value += 1
+  })
+
+  // --- mutations: each reloads at once, since this window's own changes always apply.
+  async function setWebhookStatus(ids: number[], next: 'enabled' | 'disabled'): Promise<void> {
+    await call('webhooks.setStatus', { ids, status: next })
+    quietLoad()
+  }
+
+  async function remove(ids: number[]): Promise<void> {
+    if (ids.length === 1) await call('webhooks.delete', { id: ids[0] })
+    else await call('webhooks.deleteMany', { ids })
+    checked.value = checked.value.filter((id) => !ids.includes(id))
+    quietLoad()
+  }
+
+  return {
+    rows, total, page, pageSize, search, status, sort, order, loading, loaded, error, pending, lastSynced, checked,
+    pageCount, filtered,
+    load, setPage, setPageSize, setSearch, setStatus, setSort, syncNow, setAutoSync, setWebhookStatus, remove,
+  }
+})
