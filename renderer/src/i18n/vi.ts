@@ -179,6 +179,8 @@ const vi: typeof en = {
     role: { admin: 'admin (đọc và ghi)', read: 'read (chỉ xem)' },
   },
   time: { never: '—' },
+  testDialog: { title: 'Kiểm tra URL Webhook của bạn', event: 'Sự kiện', submit: 'Kiểm thử webhook' },
+  eventLog: { title: 'Nhật ký sự kiện' },
   errors: {
     blank: 'Trường này không được để trống.',
     invalid: 'Giá trị không hợp lệ.',
@@ -193,6 +195,7 @@ const vi: typeof en = {
     invalid_secret: 'Khoá bí mật không hợp với kiểu chữ ký (Standard Webhooks cần whsec_ và chuỗi base64).',
     out_of_range: 'Số nằm ngoài khoảng cho phép.',
     required: 'Trường này là bắt buộc.',
+    unknown_attribute: 'Hooklab không biết thiết lập này.',
     unauthorized: 'Chưa đăng nhập: hãy mở địa chỉ do hooklab serve in ra.',
     forbidden: 'Bạn không có quyền làm việc này.',
     not_found: 'Không còn tồn tại.',
