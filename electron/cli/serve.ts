@@ -25,7 +25,7 @@ export function registerServe(program: Command, env: { version: string; renderer
     .command('serve')
     .description('Run Hooklab in this terminal and open it in a browser (no desktop window needed)')
     .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', parsePort, 7788)
-    .option('--data-dir <dir>', "data directory (default: the desktop app's)", defaultDataDir())
+    .option('--data-dir <dir>', 'data directory, shared with the desktop app', defaultDataDir())
     .option('--admin-token <token>', 'use this admin token (it replaces the kept one)')
     .action(async (flags: ServeFlags) => {
       const dataDir = resolve(flags.dataDir)

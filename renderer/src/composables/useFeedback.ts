@@ -15,6 +15,8 @@ export function useFeedback() {
     notification.create({
       type,
       title: text,
+      // Screen readers announce it, and tests find it by role (UI.md).
+      content: () => h('span', { role: type === 'error' ? 'alert' : 'status', 'data-testid': 'toast', class: 'sr-only' }, text),
       duration: type === 'success' ? TOAST_MS : 8000,
       keepAliveOnHover: true,
       // Plain text only: nothing here is ever HTML.

@@ -156,6 +156,7 @@ export default {
     theme: 'Theme',
     adminApi: 'Admin API',
     adminApiEnabled: 'Serve the Sapo-compatible Admin API',
+    adminApiServe: 'Under hooklab serve the Admin API is always on, on this same address.',
     adminApiPort: 'Port',
     adminApiUrl: 'Admin API address',
     notRunning: 'not running',

@@ -157,6 +157,7 @@ const vi: typeof en = {
     theme: 'Giao diện',
     adminApi: 'Admin API',
     adminApiEnabled: 'Chạy Admin API tương thích Sapo',
+    adminApiServe: 'Khi chạy hooklab serve, Admin API luôn bật, trên chính địa chỉ này.',
     adminApiPort: 'Cổng',
     adminApiUrl: 'Địa chỉ Admin API',
     notRunning: 'chưa chạy',

@@ -1,0 +1,121 @@
+import { expect, test } from './fixtures'
+
+// SPEC §1–2: the ID button, the Events cell and every entry of the ⋯ menu.
+
+test('hovering the ID shows it in full and clicking copies it', async ({ webhooks, api, hooklab, shell }) => {
+  const hook = await api.createWebhook({ name: 'Copy me' })
+  await webhooks.syncNow()
+
+  const tooltip = await webhooks.hoverId(hook.id)
+  await expect(tooltip).toContainText(String(hook.id))
+  await webhooks.idButton(hook.id).click()
+  await expect(shell.page.getByText(`ID ${hook.id} copied`)).toBeVisible()
+  expect(await hooklab.readClipboard()).toBe(String(hook.id))
+})
+
+test('the Events cell opens the full list grouped by resource', async ({ webhooks, api }) => {
+  const hook = await api.createWebhook({ name: 'Many events', topics: ['orders/create', 'orders/paid', 'customers/create', 'products/delete'] })
+  await webhooks.syncNow()
+
+  const list = await webhooks.openEvents(hook.id)
+  // One heading per resource (their order is the renderer's choice), each event under its own.
+  await expect(list.locator('dt')).toHaveCount(3)
+  for (const resource of ['orders', 'customers', 'products']) await expect(list.locator('dt', { hasText: new RegExp(`^${resource}$`, 'i') })).toHaveCount(1)
+  for (const topic of hook.topics) await expect(list.getByText(topic, { exact: true })).toBeVisible()
+  // Each event sits under its resource's heading.
+  const ordersTopics = await list.evaluate((dl) => {
+    const out: string[] = []
+    let inOrders = false
+    for (const el of Array.from(dl.children)) {
+      if (el.tagName === 'DT') inOrders = el.textContent!.trim().toLowerCase() === 'orders'
+      else if (inOrders) out.push(el.textContent!.trim())
+    }
+    return out
+  })
+  expect(ordersTopics.sort()).toEqual(['orders/create', 'orders/paid'])
+})
+
+test('Edit opens the saved values; Update shows the centre message, which closes by itself', async ({ webhooks, api, shell }) => {
+  const hook = await api.createWebhook({ name: 'Before edit', address: 'http://localhost:3000/before', topics: ['orders/create'] })
+  await webhooks.syncNow()
+
+  await webhooks.chooseAction(hook.id, 'edit')
+  const dialog = webhooks.dialog
+  await expect(dialog.title('Edit webhook')).toBeVisible()
+  await expect(dialog.name).toHaveValue('Before edit')
+  await expect(dialog.address).toHaveValue('http://localhost:3000/before')
+  await expect(dialog.chosenTopic('orders/create')).toBeVisible()
+  await expect(dialog.submitButton).toHaveText('Update webhook')
+
+  await dialog.fill({ name: 'After edit', address: 'http://localhost:3000/after', topics: ['orders/paid'] })
+  await dialog.submit()
+  await expect(dialog.root).toBeHidden()
+  await expect(shell.centerMessage).toHaveText('Webhook updated successfully')
+  await expect(webhooks.name(hook.id)).toHaveText('After edit')
+  await expect(webhooks.url(hook.id)).toHaveText('http://localhost:3000/after')
+  await expect(webhooks.modified(hook.id)).toHaveAttribute('datetime', /.+/)
+
+  const saved = await api.getWebhook(hook.id)
+  expect(saved).toMatchObject({ name: 'After edit', address: 'http://localhost:3000/after' })
+  expect(saved.topics.sort()).toEqual(['orders/create', 'orders/paid'])
+  expect(saved.modified_on).not.toBeNull()
+
+  // Seed 000: it closes itself after 5 s.
+  await expect(shell.centerMessage).toBeHidden({ timeout: 7_000 })
+})
+
+test('Disable and Enable ask first, then toast top-right', async ({ webhooks, api, shell }) => {
+  const hook = await api.createWebhook({ name: 'Switch me' })
+  await webhooks.syncNow()
+  await expect(webhooks.status(hook.id)).toHaveText('Enabled')
+
+  // Cancelling changes nothing.
+  await webhooks.chooseAction(hook.id, 'disable')
+  await expect(webhooks.confirmDialog.text).toContainText('Switch me')
+  await webhooks.confirmDialog.cancel()
+  await expect(webhooks.confirmDialog.text).toBeHidden()
+  expect((await api.getWebhook(hook.id)).status).toBe('enabled')
+
+  await webhooks.chooseAction(hook.id, 'disable')
+  await webhooks.confirmDialog.confirm()
+  await expect(shell.toast('Webhook disabled successfully!')).toBeVisible()
+  await expect(webhooks.status(hook.id)).toHaveText('Disabled')
+  expect((await api.getWebhook(hook.id)).status).toBe('disabled')
+
+  await webhooks.chooseAction(hook.id, 'enable')
+  await expect(webhooks.confirmDialog.text).toBeVisible()
+  await webhooks.confirmDialog.confirm()
+  await expect(shell.toast('Webhook enabled successfully!')).toBeVisible()
+  await expect(webhooks.status(hook.id)).toHaveText('Enabled')
+  expect((await api.getWebhook(hook.id)).status).toBe('enabled')
+
+  // Toasts close after 5 s.
+  await expect(shell.toast('Webhook enabled successfully!')).toBeHidden({ timeout: 7_000 })
+})
+
+test('Delete asks first, toasts, and the webhook is gone', async ({ webhooks, api, shell }) => {
+  const [keep, drop] = await api.seedWebhooks(2)
+  await webhooks.syncNow()
+
+  await webhooks.chooseAction(drop.id, 'delete')
+  await expect(webhooks.confirmDialog.text).toContainText(drop.name)
+  await webhooks.confirmDialog.confirm()
+  await expect(shell.toast('Deleted successfully!')).toBeVisible()
+  await expect(webhooks.row(drop.id)).toBeHidden()
+  await expect(webhooks.row(keep.id)).toBeVisible()
+  expect((await api.allWebhooks()).map((w) => w.id)).toEqual([keep.id])
+})
+
+for (const [action, label] of [['test', 'Test webhook'], ['log', 'View event log']] as const) {
+  test(`${label} says plainly it is not available yet`, async ({ webhooks, api, shell }) => {
+    const hook = await api.createWebhook({ name: `Try ${action}` })
+    await webhooks.syncNow()
+
+    await webhooks.chooseAction(hook.id, action)
+    await expect(shell.notAvailable).toBeVisible()
+    await expect(shell.notAvailable).toContainText('Not available yet')
+    await expect(shell.page.getByTestId('not-available-text')).toContainText(action === 'test' ? 'test' : 'event log')
+    await shell.closeNotAvailable()
+    await expect(shell.notAvailable).toBeHidden()
+  })
+}
