@@ -38,6 +38,8 @@ export default defineConfig({
     plugins: [vue()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
+      // electron-vite leaves bundles unminified; the renderer is also served over HTTP by `serve`.
+      minify: true,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },
