@@ -58,7 +58,7 @@ export function adminApiController(options: AdminApiControllerOptions): AdminApi
     if (action === 'stop') return
     try {
       server = await options.start(wanted.admin_api_port)
-      options.setAdminApiUrl(server.url)
+      options.setAdminApiUrl(`${server.url}/admin/`)
     } catch (err) {
       options.log(`Admin API could not start on port ${wanted.admin_api_port}`, err)
     }

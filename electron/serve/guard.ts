@@ -8,7 +8,8 @@ import { parseCookies } from './http-util'
  * session cookie are checked here and nowhere else.
  */
 export class Guard {
-  private readonly sessions = new Set<string>()
+  /** Session id → the admin token that opened it: revoking the token ends its sessions. */
+  private readonly sessions = new Map<string, string>()
   /** Set once the server listens (port 0 picks one). */
   port = 0
 
@@ -52,7 +53,11 @@ export class Guard {
     if (token !== null) return this.verifyToken(token)
     if (allowCookie) {
       const session = parseCookies(req.headers.cookie)[this.cookieName]
-      if (session && this.sessions.has(session)) return 'admin'
+      const token = session ? this.sessions.get(session) : undefined
+      if (token !== undefined) {
+        if (this.verifyToken(token) === 'admin') return 'admin'
+        this.sessions.delete(session!)
+      }
     }
     return null
   }
@@ -61,7 +66,7 @@ export class Guard {
   openSession(token: string): string | null {
     if (this.verifyToken(token) !== 'admin') return null
     const id = randomBytes(32).toString('base64url')
-    this.sessions.add(id)
+    this.sessions.set(id, token)
     return `${this.cookieName}=${id}; HttpOnly; SameSite=Strict; Path=/`
   }
 }

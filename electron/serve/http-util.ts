@@ -59,7 +59,14 @@ export function parseCookies(header: string | undefined): Record<string, string>
   const cookies: Record<string, string> = {}
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=')
-    if (eq > 0) cookies[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim())
+    if (eq <= 0) continue
+    const raw = part.slice(eq + 1).trim()
+    // Other apps on 127.0.0.1 share our cookie jar (cookies ignore ports): their values may not decode.
+    try {
+      cookies[part.slice(0, eq).trim()] = decodeURIComponent(raw)
+    } catch {
+      cookies[part.slice(0, eq).trim()] = raw
+    }
   }
   return cookies
 }

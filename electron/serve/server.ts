@@ -30,7 +30,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const admin = createAdminApi(core)
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    } catch {
+      return sendText(res, 400, 'Bad request: malformed URL')
+    }
     const path = url.pathname
     const isApi = path.startsWith('/admin/') || path.startsWith('/rpc/')
     if (!guard.hostAllowed(req)) {
@@ -57,18 +62,25 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
+      if (err instanceof URIError) return sendText(res, 400, 'Bad request: malformed percent-encoding')
       console.error('hooklab: request failed:', err)
-      if (!res.headersSent) sendJson(res, 500, { errors: 'Internal error' })
-      else res.destroy()
+      if (res.headersSent) return void res.destroy()
+      if ((req.url ?? '').startsWith('/rpc/')) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } })
+      else sendJson(res, 500, { errors: 'Internal error' })
     })
   })
   server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
-    if (path !== '/events' || !guard.hostAllowed(req) || !guard.originAllowed(req) || !guard.role(req, { allowCookie: true })) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
-      return
+    // Outside the request handler's catch: anything thrown here would end the process.
+    try {
+      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+      if (path !== '/events' || !guard.hostAllowed(req) || !guard.originAllowed(req) || !guard.role(req, { allowCookie: true })) {
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
+        return
+      }
+      events.upgrade(req, socket, head)
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
     }
-    events.upgrade(req, socket, head)
   })
 
   await new Promise<void>((resolve, reject) => {

@@ -51,5 +51,6 @@ export function serveStatic(rendererDir: string, port: number, req: IncomingMess
     ...extraHeaders,
   })
   if (req.method === 'HEAD') return void res.end()
-  createReadStream(file).pipe(res)
+  // A file removed between stat and read (a rebuild while serving) must not end the process.
+  createReadStream(file).on('error', () => res.destroy()).pipe(res)
 }

@@ -40,6 +40,27 @@ test('the window\'s own changes apply at once even with auto-sync off', async ({
   await expect(webhooks.syncBadge).toBeHidden()
 })
 
+test('the window\'s own change does not pull in the changes waiting behind the badge', async ({ webhooks, api, shell }) => {
+  const mine = await api.createWebhook({ name: 'Mine' })
+  const theirs = await api.createWebhook({ name: 'Theirs' })
+  await webhooks.syncNow()
+
+  await api.updateWebhook(theirs.id, { name: 'Renamed elsewhere' })
+  await expect(webhooks.syncBadge).toHaveText('1')
+
+  await webhooks.chooseAction(mine.id, 'disable')
+  await webhooks.confirmDialog.confirm()
+  await expect(shell.toast('Webhook disabled successfully!')).toBeVisible()
+  await expect(webhooks.status(mine.id)).toHaveText('Disabled')
+  // The outside rename still waits for Sync now.
+  await expect(webhooks.name(theirs.id)).toHaveText('Theirs')
+  await expect(webhooks.syncBadge).toHaveText('1')
+
+  await webhooks.syncNow()
+  await expect(webhooks.name(theirs.id)).toHaveText('Renamed elsewhere')
+  await expect(webhooks.syncBadge).toBeHidden()
+})
+
 test('with auto-sync on, changes made elsewhere appear live', async ({ webhooks, api }) => {
   await webhooks.setAutoSync(true)
   await expect.poll(async () => (await api.call<{ auto_sync: boolean }>('settings.get')).auto_sync).toBe(true)

@@ -105,6 +105,7 @@ export function fieldsFromZod(error: ZodError, input?: unknown): FieldErrors {
 }
 
 export function toSerializedError(err: unknown): SerializedError {
-  if (err instanceof HooklabError) return err.toJSON()
-  return { code: 'internal', message: err instanceof Error ? err.message : String(err) }
+  if (err instanceof HooklabError && err.code !== 'internal') return err.toJSON()
+  // Details of our own failures (SQL, paths, schema dumps) go to the log, not to the caller.
+  return { code: 'internal', message: 'Internal error' }
 }

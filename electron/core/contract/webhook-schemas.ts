@@ -31,8 +31,9 @@ export const PROFILE_SIGNING: Record<Profile, (typeof SIGNING_STYLES)[number]> =
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
-// Visible ASCII, space, tab and non-ASCII text; never CR, LF or other control bytes.
-const HEADER_VALUE = /^[\t\x20-\x7e\u0080-\uffff]*$/
+// What HTTP (and Node's client) can carry: tab, visible ASCII and Latin-1; never CR, LF or
+// other control bytes, nor characters above U+00FF (Vietnamese text must be encoded by the user).
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
 /** Headers the sender owns; letting a user set them would corrupt the request. */
 export const RESERVED_HEADERS = ['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'te', 'trailer', 'keep-alive']
 

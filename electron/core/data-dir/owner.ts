@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const OWNER_FILE = 'owner.json'
@@ -14,7 +14,11 @@ export interface OwnerInfo {
 export class DataDirBusyError extends Error {
   override name = 'DataDirBusyError'
   constructor(readonly owner: OwnerInfo) {
-    super(`The data directory is in use by Hooklab ${owner.kind} (pid ${owner.pid}${owner.port ? `, port ${owner.port}` : ''})`)
+    super(
+      owner.pid === 0
+        ? 'The data directory is being opened by another Hooklab process'
+        : `The data directory is in use by Hooklab ${owner.kind} (pid ${owner.pid}${owner.port ? `, port ${owner.port}` : ''})`,
+    )
   }
 }
 
@@ -40,36 +44,61 @@ export function readOwner(dataDir: string): OwnerInfo | null {
   }
 }
 
+/** How long a lock without a readable pid is presumed to be someone still writing it. */
+const UNREADABLE_GRACE_MS = 5_000
+
+function lockHolder(lock: string): number | 'unreadable' | 'gone' {
+  try {
+    const pid = Number(readFileSync(lock, 'utf8'))
+    return Number.isInteger(pid) && pid > 0 ? pid : 'unreadable'
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'gone'
+    throw err
+  }
+}
+
 /**
  * One process owns a data directory at a time (the outbox has one owner). The
- * lock file is created exclusively; a lock left by a dead process is taken over.
+ * lock appears atomically with its pid already in it (written to a temp file,
+ * then hard-linked into place, which fails if a lock exists); a lock left by a
+ * dead process is taken over.
  */
 export function claimOwnership(dataDir: string, info: Omit<OwnerInfo, 'pid' | 'started_on'>): { update(port: number | null): void; release(): void } {
   const lock = join(dataDir, LOCK_FILE)
   const ownerFile = join(dataDir, OWNER_FILE)
   const me: OwnerInfo = { pid: process.pid, started_on: new Date().toISOString(), ...info }
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx', mode: 0o600 })
-      writeFileSync(ownerFile, JSON.stringify(me), { mode: 0o600 })
-      return {
-        update(port) {
-          me.port = port
-          writeFileSync(ownerFile, JSON.stringify(me), { mode: 0o600 })
-        },
-        release() {
-          rmSync(ownerFile, { force: true })
-          rmSync(lock, { force: true })
-        },
+  const staged = join(dataDir, `${LOCK_FILE}.${process.pid}`)
+  writeFileSync(staged, String(process.pid), { mode: 0o600 })
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        linkSync(staged, lock)
+        writeFileSync(ownerFile, JSON.stringify(me), { mode: 0o600 })
+        return {
+          update(port) {
+            me.port = port
+            writeFileSync(ownerFile, JSON.stringify(me), { mode: 0o600 })
+          },
+          release() {
+            rmSync(ownerFile, { force: true })
+            rmSync(lock, { force: true })
+          },
+        }
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
       }
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-      const holder = Number(readFileSync(lock, 'utf8'))
-      if (Number.isInteger(holder) && holder > 0 && alive(holder) && holder !== process.pid) {
+      const holder = lockHolder(lock)
+      if (holder === 'gone') continue
+      if (holder === 'unreadable') {
+        if (Date.now() - statSync(lock).mtimeMs < UNREADABLE_GRACE_MS) throw new DataDirBusyError({ pid: 0, port: null, kind: 'serve', started_on: '' })
+      } else if (holder !== process.pid && alive(holder)) {
         throw new DataDirBusyError(readOwner(dataDir) ?? { pid: holder, port: null, kind: 'serve', started_on: '' })
       }
-      rmSync(lock, { force: true })
+      // Stale: remove it only if it is still the one we judged (another taker may have replaced it).
+      if (lockHolder(lock) === holder) rmSync(lock, { force: true })
     }
+    throw new Error(`Could not take ownership of ${dataDir}: its lock keeps changing`)
+  } finally {
+    rmSync(staged, { force: true })
   }
-  throw new Error(`Could not take ownership of ${dataDir}`)
 }

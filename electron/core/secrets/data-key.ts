@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { KeyWrapper } from '../types'
 
@@ -43,7 +43,15 @@ export function loadDataKey(dataDir: string, wrapper?: KeyWrapper): DataKey {
   } catch {
     throw new DataKeyError(`The data key ${file} is unreadable; secrets in this data directory cannot be opened`)
   }
-  if (content.protection === 'file') return { key: Buffer.from(content.key, 'base64'), protection: 'file' }
+  if (content.protection === 'file') {
+    const key = Buffer.from(content.key, 'base64')
+    if (!wrapper) return { key, protection: 'file' }
+    // A key made by `serve` is wrapped the first time the desktop app has a real keyring.
+    const wrapped: KeyFile = { version: 1, protection: 'safe_storage', key: wrapper.wrap(key).toString('base64') }
+    writeFileSync(file + '.tmp', JSON.stringify(wrapped), { mode: 0o600 })
+    renameSync(file + '.tmp', file)
+    return { key, protection: 'safe_storage' }
+  }
   if (!wrapper) {
     throw new DataKeyError(
       `The secrets in ${dataDir} are protected by the desktop app's keyring. ` +

@@ -16,8 +16,11 @@ export class SecretBox {
   decrypt(sealed: string): string {
     const [version, iv, tag, data] = sealed.split(':')
     if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('Not a Hooklab secret')
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'))
-    decipher.setAuthTag(Buffer.from(tag, 'base64'))
+    const authTag = Buffer.from(tag, 'base64')
+    // A short tag would make forgery cheap: only the full 16 bytes are accepted.
+    if (authTag.length !== 16) throw new Error('Not a Hooklab secret')
+    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'), { authTagLength: 16 })
+    decipher.setAuthTag(authTag)
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8')
   }
 }

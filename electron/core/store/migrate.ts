@@ -11,7 +11,8 @@ export class MigrationError extends Error {
   override name = 'MigrationError'
 }
 
-const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex')
+// Line endings are normalised so that a Windows checkout (autocrlf) does not look like an edited migration.
+const checksum = (sql: string) => createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex')
 
 /**
  * Forward-only migrations, each in its own transaction and recorded with its

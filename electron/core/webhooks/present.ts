@@ -16,6 +16,13 @@ function redactAuth(auth: WebhookAuth): WebhookAuth {
   }
 }
 
+/** Custom headers that usually carry a credential (a token in a header is one of seed 001's options). */
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie)$|token|secret|key|signature|password|auth|session/i
+
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, SENSITIVE_HEADER.test(name) ? REDACTED : value]))
+}
+
 /**
  * The contract's view of a stored webhook. Secrets (the signing secret and auth
  * credentials) are opened only when the caller asked and may see them.
@@ -27,6 +34,7 @@ export function presentWebhook(record: WebhookRecord, box: SecretBox, reveal: bo
     ...rest,
     topic: record.topics[0] ?? '',
     auth: reveal ? auth : redactAuth(auth),
+    headers: reveal ? record.headers : redactHeaders(record.headers),
   }
   if (reveal) webhook.secret = box.decrypt(secret_enc)
   return webhook

@@ -13,7 +13,7 @@ import {
 import type { WebhookListInput } from '../contract/other-schemas'
 import { generateSecret } from '../secrets/generate'
 import type { SecretBox } from '../secrets/secret-box'
-import type { CursorQuery, NewWebhookRecord, WebhooksRepo } from '../store/webhooks-repo'
+import type { CursorQuery, NewWebhookRecord, WebhookRecord, WebhooksRepo } from '../store/webhooks-repo'
 import { isoSeconds } from '../time'
 import type { Clock } from '../types'
 import { presentWebhook } from './present'
@@ -122,12 +122,24 @@ export class WebhookService {
       if (secret !== undefined) changes.secret_enc = box.encrypt(secret || generateSecret(patch.signing ?? current.signing, this.deps.randomBytes))
       if (auth !== undefined) changes.auth_enc = box.encrypt(JSON.stringify(auth))
       if (status !== undefined && status !== current.status) Object.assign(changes, this.statusChange(status))
+      if (!this.differs(current, changes)) return null
       changes.modified_on = this.now()
       repo.update(id, changes)
       return this.record(id)
     })
+    // SPEC §8: a *change* sets modified_on; saving the same values back is none.
+    if (saved === null) return this.get(id, true)
     this.deps.emit({ action: 'updated', ids: [id], origin })
     return presentWebhook(saved, box, true)
+  }
+
+  /** Whether applying `changes` alters anything; sealed values are compared opened. */
+  private differs(current: WebhookRecord, changes: Partial<NewWebhookRecord>): boolean {
+    const { box } = this.deps
+    return Object.entries(changes).some(([key, value]) => {
+      if (key === 'secret_enc' || key === 'auth_enc') return box.decrypt(value as string) !== box.decrypt(current[key])
+      return JSON.stringify(value) !== JSON.stringify(current[key as keyof WebhookRecord])
+    })
   }
 
   private statusChange(status: 'enabled' | 'disabled'): Partial<NewWebhookRecord> {

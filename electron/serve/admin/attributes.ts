@@ -86,6 +86,16 @@ export function resolveEchoes(attrs: Attributes, current: Webhook | null): { att
       delete out.auth
     }
   }
+  // Header values a GET showed redacted mean "keep the stored value" when sent back.
+  if (typeof out.headers === 'object' && out.headers !== null && !Array.isArray(out.headers)) {
+    const headers = { ...(out.headers as Record<string, unknown>) }
+    for (const [name, value] of Object.entries(headers)) {
+      if (value !== REDACTED) continue
+      if (current && typeof current.headers[name] === 'string') headers[name] = current.headers[name]
+      else (errors[`headers.${name}`] ??= []).push(`contains the ${REDACTED} placeholder: send the real value`)
+    }
+    out.headers = headers
+  }
   // An auto-disabled webhook's status echoed back is no request to change it.
   if (current && out.status === 'auto_disabled' && current.status === 'auto_disabled') delete out.status
   return { attrs: out, errors }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { PushedEventPayload, Webhook, WebhookStatus } from '@contract'
+import type { ProcedureInput, PushedEventPayload, Webhook, WebhookCreate, WebhookStatus } from '@contract'
 import { call, on, onReconnect, origin } from '../api/client'
 import { useSettingsStore } from './settings'
 
@@ -122,7 +122,9 @@ export const useWebhooksStore = defineStore('webhooks', () => {
   }
 
   function onChanged(payload: PushedEventPayload<'webhooks.changed'>): void {
-    if (payload.origin === origin || settings.settings.auto_sync) quietLoad()
+    // This window's own changes were applied by the call that made them (below).
+    if (payload.origin === origin) return
+    if (settings.settings.auto_sync) quietLoad()
     else pending.value += Math.max(1, payload.ids.length)
   }
   on('webhooks.changed', onChanged)
@@ -131,22 +133,53 @@ export const useWebhooksStore = defineStore('webhooks', () => {
     else pending.value += 1
   })
 
-  // --- mutations: each reloads at once, since this window's own changes always apply.
+  /**
+   * This window's own changes always apply at once. With nothing waiting behind the
+   * badge a reload shows them in place; with outside changes waiting, only the rows
+   * this window touched are patched, so the outside changes still wait for Sync now.
+   */
+  function applyOwn(change: { saved?: Webhook[]; created?: Webhook; removed?: number[] }): void {
+    if (pending.value === 0 || settings.settings.auto_sync) return quietLoad()
+    const saved = new Map((change.saved ?? []).map((w) => [w.id, w]))
+    rows.value = rows.value.map((row) => saved.get(row.id) ?? row)
+    if (change.removed) {
+      rows.value = rows.value.filter((row) => !change.removed!.includes(row.id))
+      total.value -= change.removed.length
+    }
+    if (change.created) {
+      if (page.value === 1) rows.value = [change.created, ...rows.value].slice(0, pageSize.value)
+      total.value += 1
+    }
+  }
+
+  // --- mutations
   async function setWebhookStatus(ids: number[], next: 'enabled' | 'disabled'): Promise<void> {
-    await call('webhooks.setStatus', { ids, status: next })
-    quietLoad()
+    const { webhooks } = await call('webhooks.setStatus', { ids, status: next })
+    applyOwn({ saved: webhooks })
   }
 
   async function remove(ids: number[]): Promise<void> {
     if (ids.length === 1) await call('webhooks.delete', { id: ids[0] })
     else await call('webhooks.deleteMany', { ids })
     checked.value = checked.value.filter((id) => !ids.includes(id))
-    quietLoad()
+    applyOwn({ removed: ids })
+  }
+
+  async function create(input: WebhookCreate): Promise<Webhook> {
+    const created = await call('webhooks.create', input)
+    applyOwn({ created })
+    return created
+  }
+
+  async function update(input: ProcedureInput<'webhooks.update'>): Promise<Webhook> {
+    const saved = await call('webhooks.update', input)
+    applyOwn({ saved: [saved] })
+    return saved
   }
 
   return {
     rows, total, page, pageSize, search, status, sort, order, loading, loaded, error, pending, lastSynced, checked,
     pageCount, filtered,
-    load, setPage, setPageSize, setSearch, setStatus, setSort, syncNow, setAutoSync, setWebhookStatus, remove,
+    load, setPage, setPageSize, setSearch, setStatus, setSort, syncNow, setAutoSync, setWebhookStatus, remove, create, update,
   }
 })

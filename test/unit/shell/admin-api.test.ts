@@ -34,10 +34,10 @@ describe('admin API controller', () => {
   it('starts, moves, stops, and tells the core where it answers', async () => {
     const { controller, log, url } = setup()
     await controller.apply({ admin_api_enabled: true, admin_api_port: 7788 })
-    expect(url()).toBe('http://127.0.0.1:7788')
+    expect(url()).toBe('http://127.0.0.1:7788/admin/')
     await controller.apply({ admin_api_enabled: true, admin_api_port: 7788 })
     await controller.apply({ admin_api_enabled: true, admin_api_port: 7799 })
-    expect(url()).toBe('http://127.0.0.1:7799')
+    expect(url()).toBe('http://127.0.0.1:7799/admin/')
     await controller.apply({ admin_api_enabled: false, admin_api_port: 7799 })
     expect(url()).toBeNull()
     expect(log).toEqual(['start 7788', 'close 7788', 'start 7799', 'close 7799'])

@@ -166,15 +166,14 @@ describe('main process wiring', () => {
     expect((await call('app.info', {})).value?.admin_api_url).toBeNull()
     await call('settings.update', { admin_api_enabled: true, admin_api_port: 0 })
     const apiUrl = await until(async () => (await call('app.info', {})).value?.admin_api_url, 'the Admin API')
-    expect(apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/admin\/$/)
     const token = readFileSync(join(dataDir, 'admin.token'), 'utf8').trim()
-    // Same core, the data directory's admin token (the Admin API proper answers on /admin/).
-    const list = (headers: Record<string, string>) =>
-      fetch(`${apiUrl}/rpc/webhooks.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' })
+    // Same core, the data directory's admin token.
+    const list = (headers: Record<string, string>) => fetch(`${apiUrl}webhooks.json`, { headers })
     expect((await list({})).status).toBe(401)
     const res = await list({ 'X-Hooklab-Access-Token': token })
     expect(res.status).toBe(200)
-    expect(((await res.json()) as { value: { total: number } }).value.total).toBe(1)
+    expect(((await res.json()) as { webhooks: unknown[] }).webhooks).toHaveLength(1)
     expect(JSON.parse(readFileSync(join(dataDir, 'owner.json'), 'utf8')).port).toBe(Number(new URL(apiUrl).port))
 
     // Quit: the server closes, the core closes, the directory is released.
