@@ -62,7 +62,9 @@ export function createCore(options: CoreOptions): FullCore {
     emit: (payload) => emit('webhooks.changed', payload),
     transaction: (fn) => db.transaction(fn)(),
   })
-  const tokens = new TokenService(db, clock, () => readAdminToken(dataDir), randomBytes)
+  // Read once it exists: the owner writes it at start and it does not change while it runs.
+  let adminToken: string | null = null
+  const tokens = new TokenService(db, clock, () => (adminToken ??= readAdminToken(dataDir)), randomBytes)
   const settings = new SettingsService(options.settings ?? jsonSettingsStore(dataDir))
   const handlers = createHandlers({
     webhooks,

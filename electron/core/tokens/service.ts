@@ -48,7 +48,11 @@ export class TokenService {
     if (admin && safeEqual(admin, value)) return 'admin'
     const row = this.db.prepare('SELECT id, role FROM tokens WHERE hash = ?').get(hash(value)) as { id: number; role: TokenRole } | undefined
     if (!row) return null
-    this.db.prepare('UPDATE tokens SET last_used_on = ? WHERE id = ?').run(isoSeconds(this.clock.now()), row.id)
+    // Every UI call passes through here: record use at most once a minute, not a write per request.
+    const now = this.clock.now()
+    this.db
+      .prepare('UPDATE tokens SET last_used_on = ? WHERE id = ? AND (last_used_on IS NULL OR last_used_on < ?)')
+      .run(isoSeconds(now), row.id, isoSeconds(now - 60_000))
     return row.role
   }
 }

@@ -4,7 +4,7 @@ import type { WebhookRecord } from '../store/webhooks-repo'
 
 export const REDACTED = '[redacted]'
 
-function redactAuth(auth: WebhookAuth): WebhookAuth {
+export function redactAuth(auth: WebhookAuth): WebhookAuth {
   switch (auth.type) {
     case 'basic':
       return { ...auth, password: REDACTED }

@@ -1,5 +1,5 @@
 import type { Webhook } from '../../core/contract'
-import { REDACTED } from '../../core/webhooks/present'
+import { REDACTED, redactAuth } from '../../core/webhooks/present'
 import type { Attributes } from './body'
 
 /**
@@ -62,12 +62,6 @@ const CREDENTIALS = ['password', 'token'] as const
 const hasRedacted = (auth: unknown) =>
   typeof auth === 'object' && auth !== null && CREDENTIALS.some((k) => (auth as Record<string, unknown>)[k] === REDACTED)
 
-/** `current` is read revealed (the secret rule needs it); compare with what a GET showed. */
-function redacted(auth: object): object {
-  const copy: Record<string, unknown> = { ...auth }
-  for (const key of CREDENTIALS) if (key in copy) copy[key] = REDACTED
-  return copy
-}
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
@@ -80,7 +74,7 @@ export function resolveEchoes(attrs: Attributes, current: Webhook | null): { att
   const out = { ...attrs }
   const errors: Sentences = {}
   if (hasRedacted(out.auth)) {
-    if (current && sameJson(sortKeys(out.auth), sortKeys(redacted(current.auth)))) delete out.auth
+    if (current && sameJson(sortKeys(out.auth), sortKeys(redactAuth(current.auth)))) delete out.auth
     else {
       errors.auth = [`contains the ${REDACTED} placeholder: send the real credential, or leave auth out to keep the stored one`]
       delete out.auth

@@ -27,10 +27,33 @@ test("the data directory's admin token is admin; unknown and empty tokens grant 
   expect(t.core.tokens.verify(admin + 'x')).toBeNull()
   expect(t.core.tokens.verify('')).toBeNull()
   expect(t.core.tokens.verify(undefined)).toBeNull()
-  const replaced = ensureAdminToken(t.dataDir, 'my-own-admin-token-123')
-  expect(t.core.tokens.verify(replaced)).toBe('admin')
-  expect(t.core.tokens.verify(admin)).toBeNull()
   expect(() => ensureAdminToken(t.dataDir, 'short')).toThrow(/16/)
+})
+
+test('a replaced admin token (serve --admin-token) is the one the next owner accepts', () => {
+  const old = ensureAdminToken(t.dataDir)
+  t.core.close()
+  const replaced = ensureAdminToken(t.dataDir, 'my-own-admin-token-123')
+  const next = testCore({ dataDir: t.dataDir })
+  try {
+    expect(next.core.tokens.verify(replaced)).toBe('admin')
+    expect(next.core.tokens.verify(old)).toBeNull()
+  } finally {
+    next.core.close()
+  }
+})
+
+test('token use is recorded at most once a minute, not a write per request', async () => {
+  const made = await t.call<TokenCreated>('tokens.create', { role: 'read' })
+  const lastUsed = async () => (await t.call<{ tokens: Array<{ last_used_on: string | null }> }>('tokens.list', {})).tokens[0].last_used_on
+  t.core.tokens.verify(made.value)
+  const first = await lastUsed()
+  clock.advance(30_000)
+  t.core.tokens.verify(made.value)
+  expect(await lastUsed()).toBe(first)
+  clock.advance(31_000)
+  t.core.tokens.verify(made.value)
+  expect(await lastUsed()).not.toBe(first)
 })
 
 test('bad token input is refused', async () => {
