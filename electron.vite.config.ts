@@ -1,6 +1,14 @@
 import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import { contentSecurityPolicy } from './electron/core/security/csp'
+
+/** index.html's CSP meta tag comes from the same module as the Electron and serve headers. */
+const cspMeta: Plugin = {
+  name: 'hooklab-csp-meta',
+  transformIndexHtml: (html) => html.replace('%HOOKLAB_CSP%', contentSecurityPolicy({ kind: 'meta' })),
+}
 
 const alias = {
   '@core': resolve(import.meta.dirname, 'electron/core'),
@@ -35,7 +43,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     resolve: { alias },
-    plugins: [vue()],
+    plugins: [vue(), cspMeta],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // electron-vite leaves bundles unminified; the renderer is also served over HTTP by `serve`.

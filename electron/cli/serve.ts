@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { mkdirSync } from 'node:fs'
 import { createCore, type FullCore } from '../core/app'
+import { shutdown } from '../core/lifecycle/shutdown'
 import { ensureAdminToken } from '../core/data-dir/admin-token'
 import { defaultDataDir } from '../core/data-dir/default'
 import { claimOwnership, DataDirBusyError } from '../core/data-dir/owner'
@@ -39,7 +40,7 @@ export function registerServe(program: Command, env: { version: string; renderer
       }
       let core: FullCore
       try {
-        core = createCore({ dataDir, transport: 'web', version: env.version })
+        core = createCore({ dataDir, version: env.version })
       } catch (err) {
         ownership.release()
         fail(err instanceof Error ? err.message : String(err))
@@ -49,12 +50,12 @@ export function registerServe(program: Command, env: { version: string; renderer
       try {
         server = await startServer({ core, port: flags.port, rendererDir: env.rendererDir })
       } catch (err) {
-        ownership.release()
-        core.close()
+        await shutdown({ transports: [], core, release: () => ownership.release() })
         const code = (err as NodeJS.ErrnoException).code
         fail(code === 'EADDRINUSE' ? `port ${flags.port} is in use; pick another with --port (0 picks a free one)` : String(err))
       }
       ownership.update(server.port)
+      core.start()
       console.log(`Hooklab listening on ${server.url}`)
       console.log(`Open ${server.url}/?token=${token}`)
       console.log(`Admin API: ${server.url}/admin/ (token in X-Hooklab-Access-Token, X-Sapo-Access-Token or Authorization: Bearer)`)
@@ -65,9 +66,7 @@ export function registerServe(program: Command, env: { version: string; renderer
         if (stopping) return
         stopping = true
         console.log(`Hooklab stopping (${signal})`)
-        await server.close()
-        core.close()
-        ownership.release()
+        await shutdown({ transports: [server], core, release: () => ownership.release() })
         process.exit(0)
       }
       process.on('SIGTERM', () => void stop('SIGTERM'))

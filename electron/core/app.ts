@@ -1,45 +1,64 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import {
+  emptyFields,
   fieldsFromZod,
   HooklabError,
   invalidInput,
   isProcedureName,
+  loneSurrogatePaths,
   procedures,
+  webhookInputSchemas,
   type CallContext,
+  type ProcedureName,
+  type ProcedureOutput,
   type PushedEventName,
   type PushedEventPayload,
 } from './contract'
 import { readAdminToken } from './data-dir/admin-token'
-import { assertAllowed, createHandlers } from './handlers'
+import { prepareDataDir } from './data-dir/prepare'
+import { createHandlers, type Handlers } from './handlers'
+import { Lifecycle, settleWithin } from './lifecycle/background'
 import { loadDataKey } from './secrets/data-key'
 import { SecretBox } from './secrets/secret-box'
 import { jsonSettingsStore } from './settings/json-settings'
 import { SettingsService } from './settings/service'
+import { CustomTopicsRepo } from './store/custom-topics-repo'
 import { openDatabase } from './store/database'
+import { sealLegacyRows } from './store/seal-legacy'
 import { WebhooksRepo } from './store/webhooks-repo'
+import { systemScheduler } from './time/scheduler'
 import { TokenService } from './tokens/service'
-import { systemClock, type Core, type CoreOptions, type PushListener } from './types'
+import { TopicService } from './topics/service'
+import type { Core, CoreOptions, PushListener } from './types'
 import { WebhookService } from './webhooks/service'
 
 export const DATABASE_FILE = 'hooklab.db'
+/** How long close() lets calls in flight and each piece of background work finish. */
+export const CLOSE_CAP_MS = 5000
 
+/** The core with its services, for tests and for code inside the core; transports see only `Core`. */
 export interface FullCore extends Core {
   readonly webhooks: WebhookService
   readonly tokens: TokenService
   readonly settings: SettingsService
+  readonly topics: TopicService
+  readonly lifecycle: Lifecycle
+  /** What preparing the data directory could not do but did not stop on. */
+  readonly warnings: readonly string[]
 }
 
 /** Wiring only: opens the data directory and connects the services to the contract. */
 export function createCore(options: CoreOptions): FullCore {
   const { dataDir } = options
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const clock = options.clock ?? systemClock
+  const { warnings } = prepareDataDir(dataDir)
+  const scheduler = options.scheduler ?? systemScheduler
   const randomBytes = options.randomBytes ?? nodeRandomBytes
   const dataKey = loadDataKey(dataDir, options.keyWrapper)
   const box = new SecretBox(dataKey.key)
   const db = openDatabase(join(dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding })
+  const webhooksRepo = new WebhooksRepo(db)
+  sealLegacyRows(db, webhooksRepo, box)
 
   const listeners = new Set<PushListener>()
   const emit = <N extends PushedEventName>(name: N, payload: PushedEventPayload<N>) => {
@@ -53,61 +72,98 @@ export function createCore(options: CoreOptions): FullCore {
     }
   }
 
-  let adminApiUrl: string | null = null
-  const webhooks = new WebhookService({
-    repo: new WebhooksRepo(db),
+  let webhooks: WebhookService | null = null
+  const topics = new TopicService({
+    repo: new CustomTopicsRepo(db),
+    clock: scheduler,
+    subscribers: (profile, topic) => webhooks!.subscribers(profile, topic),
+    emit: (origin) => emit('topics.changed', { origin }),
+  })
+  webhooks = new WebhookService({
+    repo: webhooksRepo,
     box,
-    clock,
+    clock: scheduler,
     randomBytes,
+    knows: topics.knows,
     emit: (payload) => emit('webhooks.changed', payload),
     transaction: (fn) => db.transaction(fn)(),
   })
   // Read once it exists: the owner writes it at start and it does not change while it runs.
   let adminToken: string | null = null
-  const tokens = new TokenService(db, clock, () => (adminToken ??= readAdminToken(dataDir)), randomBytes)
+  const tokens = new TokenService(db, scheduler, () => (adminToken ??= readAdminToken(dataDir)), randomBytes)
   const settings = new SettingsService(options.settings ?? jsonSettingsStore(dataDir))
-  const handlers = createHandlers({
+  const handlers: Handlers = createHandlers({
     webhooks,
     tokens,
     settings,
-    info: () => ({
-      version: options.version ?? '0.0.0',
-      data_dir: dataDir,
-      transport: options.transport,
-      admin_api_url: adminApiUrl,
-      key_protection: dataKey.protection === 'safe_storage' ? 'safe_storage' : 'file',
-    }),
+    topics,
+    version: options.version ?? '0.0.0',
+    dataDir,
+    keyProtection: dataKey.protection === 'safe_storage' ? 'safe_storage' : 'file',
     emitSettingsChanged: (origin) => emit('settings.changed', { origin }),
   })
+  // Topic membership is the core's knowledge: the shared schemas check shapes only.
+  const withMembership = webhookInputSchemas(topics.knows)
+  const inputOf = (name: ProcedureName) =>
+    name === 'webhooks.create' ? withMembership.create : name === 'webhooks.update' ? withMembership.update : procedures[name].input
+
+  const lifecycle = new Lifecycle(scheduler)
+  const inFlight = new Set<Promise<unknown>>()
+  let closing: Promise<void> | null = null
+
+  const run = async <N extends ProcedureName>(name: N, input: unknown, ctx: CallContext): Promise<ProcedureOutput<N>> => {
+    const procedure = procedures[name]
+    if (procedure.role === 'admin' && ctx.role !== 'admin') throw new HooklabError('forbidden', `A read token cannot call ${name}`)
+    const broken = loneSurrogatePaths(input)
+    if (broken.length > 0) {
+      const fields = emptyFields()
+      for (const path of broken) fields[path] = ['invalid']
+      throw invalidInput(fields)
+    }
+    const parsed = inputOf(name).safeParse(input ?? {})
+    if (!parsed.success) throw invalidInput(fieldsFromZod(parsed.error, input))
+    // One handler per name; TypeScript cannot pair a generic name with its entry by itself.
+    const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown
+    const output = await handler(parsed.data, ctx)
+    // The output schema is the contract's promise to the UI; breaking it is our bug, not the caller's.
+    const checked = procedure.output.safeParse(output)
+    if (!checked.success) throw new HooklabError('internal', `Procedure ${name} broke its output schema: ${checked.error.message}`)
+    return checked.data as ProcedureOutput<N>
+  }
 
   return {
     dataDir,
     webhooks,
     tokens,
     settings,
-    async invoke(name: string, input: unknown, ctx: CallContext) {
-      if (!isProcedureName(name)) throw new HooklabError('unknown_procedure', `Unknown procedure: ${String(name).slice(0, 100)}`)
-      assertAllowed(name, ctx)
-      const procedure = procedures[name]
-      const parsed = procedure.input.safeParse(input ?? {})
-      if (!parsed.success) throw invalidInput(fieldsFromZod(parsed.error, input))
-      const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown
-      const output = await handler(parsed.data, ctx)
-      // The output schema is the contract's promise to the UI; breaking it is our bug, not the caller's.
-      const checked = procedure.output.safeParse(output)
-      if (!checked.success) throw new HooklabError('internal', `Procedure ${name} broke its output schema: ${checked.error.message}`)
-      return checked.data
+    topics,
+    lifecycle,
+    warnings,
+    invoke<N extends ProcedureName>(name: N, input: unknown, ctx: CallContext): Promise<ProcedureOutput<N>> {
+      if (!isProcedureName(name)) return Promise.reject(new HooklabError('unknown_procedure', `Unknown procedure: ${String(name).slice(0, 100)}`))
+      if (closing) return Promise.reject(new HooklabError('unavailable', 'Hooklab is shutting down; try again once it has restarted'))
+      const call = run(name, input, ctx)
+      inFlight.add(call)
+      const forget = () => inFlight.delete(call)
+      call.then(forget, forget)
+      return call
     },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    setAdminApiUrl(url) {
-      adminApiUrl = url
-    },
-    close() {
-      listeners.clear()
-      if (db.open) db.close()
+    verifyToken: (value) => tokens.verify(value),
+    start: () => lifecycle.start(),
+    close({ capMs = CLOSE_CAP_MS } = {}) {
+      closing ??= (async () => {
+        const drained = await settleWithin(scheduler, Promise.allSettled([...inFlight]), capMs)
+        if (!drained) console.error(`hooklab: ${inFlight.size} call(s) still running after ${capMs} ms; closing anyway`)
+        const stragglers = await lifecycle.stop(capMs)
+        if (stragglers.length > 0) console.error(`hooklab: ${stragglers.join(', ')} did not stop within ${capMs} ms`)
+        listeners.clear()
+        if (db.open) db.close()
+      })()
+      return closing
     },
   }
 }

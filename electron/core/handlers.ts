@@ -1,39 +1,60 @@
-import { HooklabError, PROFILES, TOPICS, groupByResource, type CallContext, type ProcedureName, type ProcedureOutput, type ProcedureParsedInput } from './contract'
-import type { AppInfo } from './contract/other-schemas'
+import { HooklabError, type CallContext, type ProcedureName, type ProcedureOutput, type ProcedureParsedInput } from './contract'
 import type { SettingsService } from './settings/service'
 import type { TokenService } from './tokens/service'
+import type { TopicService } from './topics/service'
+import { viewerOf } from './webhooks/present'
 import type { WebhookService } from './webhooks/service'
 
 export interface HandlerDeps {
   webhooks: WebhookService
   tokens: TokenService
   settings: SettingsService
-  info: () => AppInfo
+  topics: TopicService
+  version: string
+  dataDir: string
+  keyProtection: 'file' | 'safe_storage'
   emitSettingsChanged: (origin: string) => void
 }
 
 type Handler<N extends ProcedureName> = (input: ProcedureParsedInput<N>, ctx: CallContext) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>
 export type Handlers = { [N in ProcedureName]: Handler<N> }
 
-/** Procedures that only read; every other one needs the admin role. */
-export const READ_ONLY: ReadonlySet<ProcedureName> = new Set(['app.info', 'webhooks.list', 'webhooks.get', 'topics.catalog', 'settings.get'])
+/** Asking for secrets is an admin's request; a read token asking is refused, not quietly answered. */
+function secretsAsked(asked: boolean | undefined, ctx: CallContext): boolean {
+  if (asked !== true) return false
+  if (ctx.role !== 'admin') throw new HooklabError('forbidden', 'A read token never sees secrets; include_secret needs an admin token')
+  return true
+}
 
-/** One thin function per procedure: the logic lives in the services. */
+/** One thin function per procedure: the logic lives in the services. Roles are checked before, from the procedure's row. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { webhooks, tokens, settings } = deps
+  const { webhooks, tokens, settings, topics } = deps
   return {
-    'app.info': () => deps.info(),
-    'webhooks.list': (input) => webhooks.list(input),
-    'webhooks.get': (input, ctx) => webhooks.get(input.id, input.include_secret === true && ctx.role === 'admin'),
+    'app.info': (_input, ctx) => ({
+      version: deps.version,
+      data_dir: deps.dataDir,
+      transport: ctx.transport.kind,
+      admin_api_url: ctx.transport.admin_api_url,
+      key_protection: deps.keyProtection,
+    }),
+    'webhooks.list': (input, ctx) => webhooks.list(input, viewerOf(ctx.role, false)),
+    'webhooks.page': (input, ctx) => webhooks.page(input.dir, input.id, input.limit, viewerOf(ctx.role, secretsAsked(input.include_secret, ctx))),
+    'webhooks.count': (input) => ({ count: webhooks.count(input.status) }),
+    'webhooks.get': (input, ctx) => webhooks.get(input.id, viewerOf(ctx.role, secretsAsked(input.include_secret, ctx))),
     'webhooks.create': (input, ctx) => webhooks.create(input, ctx.origin),
     'webhooks.update': (input, ctx) => webhooks.update(input.id, input, ctx.origin),
     'webhooks.delete': (input, ctx) => {
       webhooks.delete([input.id], ctx.origin)
       return {}
     },
-    'webhooks.setStatus': (input, ctx) => ({ webhooks: webhooks.setStatus(input.ids, input.status, ctx.origin) }),
+    'webhooks.setStatus': (input, ctx) => ({ webhooks: webhooks.setStatus(input.ids, input.status, ctx.origin, viewerOf(ctx.role, false)) }),
     'webhooks.deleteMany': (input, ctx) => ({ deleted: webhooks.delete(input.ids, ctx.origin) }),
-    'topics.catalog': () => ({ profiles: PROFILES.map((profile) => ({ profile, groups: groupByResource(TOPICS[profile]) })) }),
+    'topics.catalog': () => topics.catalog(),
+    'topics.createCustom': (input, ctx) => topics.createCustom(input.profile, input.topic, ctx.origin),
+    'topics.deleteCustom': (input, ctx) => {
+      topics.deleteCustom(input.profile, input.topic, ctx.origin)
+      return {}
+    },
     'tokens.list': () => ({ tokens: tokens.list() }),
     'tokens.create': (input) => tokens.create(input.role, input.name),
     'tokens.delete': (input) => {
@@ -47,8 +68,4 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return next
     },
   }
-}
-
-export function assertAllowed(name: ProcedureName, ctx: CallContext): void {
-  if (ctx.role !== 'admin' && !READ_ONLY.has(name)) throw new HooklabError('forbidden', `A read token cannot call ${name}`)
 }

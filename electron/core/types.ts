@@ -1,11 +1,9 @@
-import type { CallContext, ProcedureName, PushedEventName, PushedEventPayload } from './contract'
+import type { Dispatcher } from 'undici'
+import type { CallContext, ProcedureName, ProcedureOutput, PushedEventName, PushedEventPayload, TokenRole } from './contract'
 import type { Settings } from './contract/other-schemas'
+import type { Scheduler } from './time/scheduler'
 
-/** Time source, injected so tests can move it (DESIGN rule 5). */
-export interface Clock {
-  now(): number
-}
-export const systemClock: Clock = { now: () => Date.now() }
+export type { Clock, Scheduler } from './time/scheduler'
 
 /** Settings persistence: electron-store in the desktop app, a JSON file under `serve`. */
 export interface SettingsStore {
@@ -23,29 +21,39 @@ export interface KeyWrapper {
   unwrap(wrapped: Buffer): Buffer
 }
 
+/** The world the core lives in, injected (DESIGN rule 5): tests pass their own. */
 export interface CoreOptions {
   dataDir: string
-  clock?: Clock
+  /** Time, timers and randomness; tests move time by hand. */
+  scheduler?: Scheduler
   settings?: SettingsStore
   keyWrapper?: KeyWrapper
   /** Filled into `app.info`. */
-  transport: 'ipc' | 'web'
   version?: string
   /** Random bytes source, injected so tests can fix generated secrets. */
   randomBytes?: (size: number) => Buffer
+  /** The HTTP client deliveries go through (undici); tests pass one with their own pools. */
+  dispatcher?: Dispatcher
   /** A better-sqlite3 addon built for Electron's ABI (SPEC §8 "SQLite in two runtimes"). */
   nativeBinding?: string
 }
 
 export type PushListener = <N extends PushedEventName>(name: N, payload: PushedEventPayload<N>) => void
 
+/** What a transport sees of the core: the contract, pushed events, token checks and the lifecycle. */
 export interface Core {
   readonly dataDir: string
-  /** Validates `input` against the contract, runs the procedure, validates the output. Throws HooklabError. */
-  invoke(name: ProcedureName | string, input: unknown, ctx: CallContext): Promise<unknown>
+  /** Validates `input` against the contract, checks the role, runs the procedure, validates the output. Throws HooklabError. */
+  invoke<N extends ProcedureName>(name: N, input: unknown, ctx: CallContext): Promise<ProcedureOutput<N>>
   /** Every pushed event; returns an unsubscribe function. */
   subscribe(listener: PushListener): () => void
-  /** Transports report where the Admin API answers (for `app.info`). */
-  setAdminApiUrl(url: string | null): void
-  close(): void
+  /** The role of an Admin API token, or null when it is unknown. */
+  verifyToken(value: string): TokenRole | null
+  /** Starts background work (the engine, the indexer, retention, burst resume), in that order. */
+  start(): void
+  /**
+   * Refuses new calls, lets calls in flight finish (at most `capMs` of scheduler time),
+   * stops background work in reverse order (each capped alike), then closes the store.
+   */
+  close(options?: { capMs?: number }): Promise<void>
 }

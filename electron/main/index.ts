@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron'
-import { createCore, type FullCore } from '../core/app'
-import type { Settings } from '../core/contract/other-schemas'
+import { createCore } from '../core/app'
+import type { CallContext } from '../core/contract'
+import { shutdown } from '../core/lifecycle/shutdown'
 import { ensureAdminToken } from '../core/data-dir/admin-token'
 import { defaultDataDir } from '../core/data-dir/default'
 import { claimOwnership } from '../core/data-dir/owner'
-import type { CoreOptions } from '../core/types'
+import type { Core, CoreOptions } from '../core/types'
 import { startServer } from '../serve'
 import { adminApiController, type AdminApiController } from './admin-api'
 import { bindIpc } from './ipc'
@@ -35,7 +36,9 @@ import { createWindow } from './window'
 app.setName('Hooklab')
 app.setPath('userData', resolve(defaultDataDir()))
 
-const SHELL_ORIGIN = { origin: 'shell', role: 'admin' } as const
+// Where the desktop app's Admin API answers now: a fact of this process, told to each call.
+let adminApiUrl: string | null = null
+const SHELL: CallContext = { origin: 'shell', role: 'admin', transport: { kind: 'ipc', admin_api_url: null } }
 const paths = shellPaths(app.getAppPath())
 const appOrigin = appOriginFor(paths.indexHtml, process.env.ELECTRON_RENDERER_URL, app.isPackaged)
 
@@ -43,7 +46,7 @@ const appOrigin = appOriginFor(paths.indexHtml, process.env.ELECTRON_RENDERER_UR
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  let core: FullCore | null = null
+  let core: Core | null = null
   let ownership: ReturnType<typeof claimOwnership> | null = null
   let unbindIpc: (() => void) | null = null
   let adminApi: AdminApiController | null = null
@@ -86,7 +89,6 @@ if (!app.requestSingleInstanceLock()) {
 
     const options: CoreOptions = {
       dataDir,
-      transport: 'ipc',
       version: app.getVersion(),
       settings: electronSettingsStore(dataDir),
       keyWrapper: safeStorageKeyWrapper(safeStorage, process.platform),
@@ -101,19 +103,20 @@ if (!app.requestSingleInstanceLock()) {
     unbindIpc = bindIpc(ipcMain, liveCore, {
       isTrustedSender: (url) => isTrustedSender(url, appOrigin),
       webContents: () => BrowserWindow.getAllWindows().map((win) => win.webContents),
+      adminApiUrl: () => adminApiUrl,
     })
 
     adminApi = adminApiController({
       start: (port) => startServer({ core: liveCore, port, host: '127.0.0.1', rendererDir: resolve(paths.indexHtml, '..') }),
       setAdminApiUrl: (url) => {
-        liveCore.setAdminApiUrl(url)
+        adminApiUrl = url
         // owner.json tells the CLI where to reach us.
         ownership?.update(url === null ? null : Number(new URL(url).port))
       },
       log: (message, err) => console.error(`hooklab: ${message}`, err ?? ''),
     })
     const followSettings = async (): Promise<void> => {
-      const settings = (await liveCore.invoke('settings.get', {}, SHELL_ORIGIN)) as Settings
+      const settings = await liveCore.invoke('settings.get', {}, SHELL)
       await adminApi?.apply(settings)
     }
     liveCore.subscribe((name) => {
@@ -127,6 +130,8 @@ if (!app.requestSingleInstanceLock()) {
         menuTemplate({ isDev, isMac: process.platform === 'darwin', newWindow: () => void openWindow() }),
       ),
     )
+    // Background work (the delivery engine and the rest) starts once windows can hear it.
+    liveCore.start()
     openWindow()
   }
 
@@ -146,18 +151,19 @@ if (!app.requestSingleInstanceLock()) {
     if (closed) return
     event.preventDefault()
     void (async () => {
-      unbindIpc?.()
-      await adminApi?.close()
-      core?.close()
-      ownership?.release()
+      // The one shutdown sequence, shared with `hooklab serve` (core/lifecycle/shutdown.ts).
+      await shutdown({
+        transports: [{ close: () => unbindIpc?.() }, adminApi],
+        core,
+        release: () => ownership?.release(),
+      })
       closed = true
       app.quit()
     })()
   })
 
-  start().catch((err: unknown) => {
-    core?.close()
-    ownership?.release()
+  start().catch(async (err: unknown) => {
+    await shutdown({ transports: [adminApi], core, release: () => ownership?.release() })
     dialog.showErrorBox('Hooklab could not start', startupErrorMessage(err))
     closed = true
     app.exit(1)

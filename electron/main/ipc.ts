@@ -1,6 +1,7 @@
-import { isProcedureName, toSerializedError, type SerializedError } from '../core/contract'
+import type { InvokeResult } from '../core/contract/bridge'
+import { isProcedureName } from '../core/contract/names'
+import { toSerializedError, type SerializedError, type TransportInfo } from '../core/contract'
 import type { Core } from '../core/types'
-import type { InvokeResult } from '../preload/bridge'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
 
 /**
@@ -32,12 +33,37 @@ export interface IpcMainLike {
 export interface WebContentsLike {
   send(channel: string, ...args: unknown[]): void
   isDestroyed(): boolean
+  /** Still loading its page: a push sent now would reach no listener. */
+  isLoading(): boolean
+  once(event: 'did-finish-load', listener: () => void): void
 }
 
 export interface BindIpcOptions {
   isTrustedSender(frameUrl: string | undefined): boolean
   /** Every open window's webContents at the moment of a push. */
   webContents(): WebContentsLike[]
+  /** Where this app's Admin API answers right now (it follows the settings), for `app.info`. */
+  adminApiUrl(): string | null
+}
+
+/**
+ * Pushes for a window still loading wait until it has loaded, in order (electron/fiddle's
+ * readyWebContents): a burst streaming while a window opens must not lose its first events.
+ */
+export function pushQueue() {
+  const waiting = new Map<WebContentsLike, unknown[][]>()
+  return (contents: WebContentsLike, args: unknown[]): void => {
+    if (contents.isDestroyed()) return
+    const queued = waiting.get(contents)
+    if (queued) return void queued.push(args)
+    if (!contents.isLoading()) return contents.send(...(args as [string, ...unknown[]]))
+    waiting.set(contents, [args])
+    contents.once('did-finish-load', () => {
+      const list = waiting.get(contents) ?? []
+      waiting.delete(contents)
+      if (!contents.isDestroyed()) for (const item of list) contents.send(...(item as [string, ...unknown[]]))
+    })
+  }
 }
 
 /** `origin` lets a window tell its own changes from others' (SPEC §8 sync footer). */
@@ -70,17 +96,17 @@ export function bindIpc(
     }
     try {
       // The desktop UI's session is admin (SPEC §8 Tokens).
-      const value = await core.invoke(name, input, { origin: originFrom(meta, event.sender.id), role: 'admin' })
+      const transport: TransportInfo = { kind: 'ipc', admin_api_url: options.adminApiUrl() }
+      const value = await core.invoke(name, input, { origin: originFrom(meta, event.sender.id), role: 'admin', transport })
       return { ok: true, value }
     } catch (err) {
       return { ok: false, error: toSerializedError(err) }
     }
   })
 
+  const push = pushQueue()
   const unsubscribe = core.subscribe((name, payload) => {
-    for (const contents of options.webContents()) {
-      if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload)
-    }
+    for (const contents of options.webContents()) push(contents, [EVENT_CHANNEL, name, payload])
   })
 
   return () => {

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url'
 import type { BrowserWindowConstructorOptions } from 'electron'
+import { contentSecurityPolicy } from '../core/security/csp'
 
 /**
  * The shell's security decisions, as pure functions so vitest checks them in
@@ -64,27 +65,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
   }
 }
 
-/**
- * naive-ui injects <style> elements at run time, so style-src needs
- * 'unsafe-inline'; scripts never do, and nothing may eval. In IPC mode the page
- * talks to nothing over the network; 'self' still lets the dev server's HMR
- * socket (same host) through.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ')
+/** The window's policy (core/security/csp.ts writes it once for every transport). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ kind: 'ipc' })
 
 /**
  * The one gate of the IPC transport (DESIGN rule 3): a call is served only

@@ -1,8 +1,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/channels'
-import type { HooklabBridge, InvokeResult } from './bridge'
-// Not '../core/contract': that pulls zod, which a sandboxed preload cannot require.
-import { isProcedureName, isPushedEventName } from './names'
+import type { HooklabBridge, InvokeResult } from '../core/contract/bridge'
+// Not '../core/contract' itself: that pulls zod, which a sandboxed preload cannot require.
+import { isProcedureName, isPushedEventName } from '../core/contract/names'
 
 /**
  * The renderer's only door to the main process (DESIGN rule 2): two named

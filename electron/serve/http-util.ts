@@ -52,11 +52,13 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   unknown_procedure: 404,
+  unavailable: 503,
   internal: 500,
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {
-  const cookies: Record<string, string> = {}
+  // Cookie names come from the browser's jar, shared with other apps on 127.0.0.1.
+  const cookies: Record<string, string> = Object.create(null)
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=')
     if (eq <= 0) continue

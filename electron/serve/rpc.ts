@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { toSerializedError, type TokenRole } from '../core/contract'
+import { isProcedureName, toSerializedError, type TokenRole, type TransportInfo } from '../core/contract'
 import type { Core } from '../core/types'
 import { HttpError, readBody, sendJson, STATUS_OF } from './http-util'
 
@@ -9,7 +9,7 @@ const CLIENT_ID = /^[A-Za-z0-9_-]{1,100}$/
  * `POST /rpc/<procedure>`: the contract over HTTP. The envelope matches the IPC
  * binding's, so the renderer's client treats both transports alike.
  */
-export async function handleRpc(core: Core, name: string, req: IncomingMessage, res: ServerResponse, role: TokenRole): Promise<void> {
+export async function handleRpc(core: Core, name: string, req: IncomingMessage, res: ServerResponse, role: TokenRole, transport: TransportInfo): Promise<void> {
   if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST' } }, { Allow: 'POST' })
   // Requiring JSON forces a CORS preflight on any cross-site attempt, which we never answer.
   if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
@@ -25,8 +25,11 @@ export async function handleRpc(core: Core, name: string, req: IncomingMessage, 
   }
   const client = req.headers['x-hooklab-client']
   const origin = typeof client === 'string' && CLIENT_ID.test(client) ? client : 'web'
+  if (!isProcedureName(name)) {
+    return sendJson(res, 404, { ok: false, error: { code: 'unknown_procedure', message: `Unknown procedure: ${name.slice(0, 100)}` } })
+  }
   try {
-    const value = await core.invoke(name, input, { origin, role })
+    const value = await core.invoke(name, input, { origin, role, transport })
     sendJson(res, 200, { ok: true, value })
   } catch (err) {
     const error = toSerializedError(err)

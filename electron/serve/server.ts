@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { FullCore } from '../core/app'
+import type { TransportInfo } from '../core/contract'
+import type { Core } from '../core/types'
 import { createAdminApi } from './admin/router'
 import { createEventsSocket } from './events-socket'
 import { Guard } from './guard'
@@ -9,7 +10,7 @@ import { handleRpc } from './rpc'
 import { serveStatic } from './static-files'
 
 export interface ServeOptions {
-  core: FullCore
+  core: Core
   port: number
   /** Always loopback; a parameter only so tests can say it explicitly. */
   host?: '127.0.0.1'
@@ -25,9 +26,11 @@ export interface RunningServer {
 /** The web transport: the renderer, the contract (/rpc, /events) and the Admin API on one loopback port. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const { core, rendererDir } = options
-  const guard = new Guard((token) => core.tokens.verify(token))
+  const guard = new Guard((token) => core.verifyToken(token))
   const events = createEventsSocket(core)
-  const admin = createAdminApi(core)
+  // Facts of this transport travel with each call (CallContext), never stored in the core.
+  const transport = (): TransportInfo => ({ kind: 'web', admin_api_url: guard.port ? `http://127.0.0.1:${guard.port}/admin/` : null })
+  const admin = createAdminApi(core, transport)
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     let url: URL
@@ -47,7 +50,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (!guard.originAllowed(req)) return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Foreign origin' } })
       const role = guard.role(req, { allowCookie: true })
       if (!role) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Open the URL printed by `hooklab serve` (it carries the token), or send X-Hooklab-Access-Token' } })
-      return handleRpc(core, decodeURIComponent(path.slice('/rpc/'.length)), req, res, role)
+      return handleRpc(core, decodeURIComponent(path.slice('/rpc/'.length)), req, res, role, transport())
     }
     const token = url.searchParams.get('token')
     if (path === '/' && token !== null) {
@@ -90,7 +93,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = (server.address() as AddressInfo).port
   guard.port = port
   const url = `http://127.0.0.1:${port}`
-  core.setAdminApiUrl(`${url}/admin/`)
   return {
     url,
     port,

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { contentSecurityPolicy } from '../core/security/csp'
 import { BASE_HEADERS, sendText } from './http-util'
 
 const TYPES: Record<string, string> = {
@@ -14,22 +15,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
-}
-
-export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // naive-ui injects its styles at run time.
-    "style-src 'self' 'unsafe-inline'",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ')
 }
 
 /** Serves the built renderer; unknown paths fall back to index.html (one-page app). */
@@ -46,7 +31,7 @@ export function serveStatic(rendererDir: string, port: number, req: IncomingMess
     'Content-Length': statSync(file).size,
     // Hashed asset names never change content; index.html must always be fresh.
     'Cache-Control': isAsset ? 'public, max-age=31536000, immutable' : 'no-store',
-    'Content-Security-Policy': contentSecurityPolicy(port),
+    'Content-Security-Policy': contentSecurityPolicy({ kind: 'web', port }),
     'X-Frame-Options': 'DENY',
     ...extraHeaders,
   })

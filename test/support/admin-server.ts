@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http'
 import { ensureAdminToken } from '../../electron/core/data-dir/admin-token'
-import type { Clock } from '../../electron/core/types'
+import type { Scheduler } from '../../electron/core/types'
 import { startServer } from '../../electron/serve/server'
 import { testCore } from './core'
 import { tempDir } from './temp-dir'
@@ -42,7 +42,7 @@ function tokenHeader(token: string, via: TokenHeader): Record<string, string> {
  * server on a free loopback port, and the data directory's admin token. Nothing leaves
  * the machine.
  */
-export async function adminServer(options: { clock?: Clock } = {}) {
+export async function adminServer(options: { clock?: Scheduler } = {}) {
   const t = testCore({ clock: options.clock })
   const adminToken = ensureAdminToken(t.dataDir)
   const renderer = tempDir('hooklab-renderer-')
@@ -94,7 +94,7 @@ export async function adminServer(options: { clock?: Clock } = {}) {
     raw,
     async close() {
       await server.close()
-      t.close()
+      await t.close()
       renderer.cleanup()
     },
   }

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'unknown_procedure'
+  /** Hooklab is shutting down: try again once it is back. */
+  | 'unavailable'
   | 'internal'
 
 /** Per-field problem codes; anything zod reports that is not one of these becomes `invalid`. */
@@ -29,6 +31,7 @@ export const FIELD_CODES = [
   'out_of_range',
   'required',
   'unknown_attribute',
+  'redacted_placeholder',
 ] as const
 export type FieldCode = (typeof FIELD_CODES)[number]
 export type FieldErrors = Record<string, FieldCode[]>
@@ -69,10 +72,19 @@ export function notFound(what: string): HooklabError {
   return new HooklabError('not_found', `${what} not found`)
 }
 
+/** The value at `path`, reading own properties only: `constructor` is no answer for a missing key. */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input
-  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || typeof key === 'symbol' || !Object.hasOwn(value, key)) return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
   return value
+}
+
+/** A field-error map: keys come from callers' input, so no prototype to collide with. */
+export function emptyFields(): FieldErrors {
+  return Object.create(null) as FieldErrors
 }
 
 /**
@@ -81,9 +93,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * becomes `required` and one about null becomes `blank` (zod keeps no input on issues).
  */
 export function fieldsFromZod(error: ZodError, input?: unknown): FieldErrors {
-  const fields: FieldErrors = {}
+  const fields = emptyFields()
   const add = (key: string, code: FieldCode) => {
-    const list = (fields[key] ??= [])
+    const list = Object.hasOwn(fields, key) ? fields[key] : (fields[key] = [])
     if (!list.includes(code)) list.push(code)
   }
   for (const issue of error.issues) {
@@ -102,6 +114,41 @@ export function fieldsFromZod(error: ZodError, input?: unknown): FieldErrors {
     add(prefix || 'base', code)
   }
   return fields
+}
+
+/** Merges several field-error maps, each code once per field. */
+export function mergeFields(...maps: FieldErrors[]): FieldErrors {
+  const out = emptyFields()
+  for (const map of maps) {
+    for (const [key, codes] of Object.entries(map)) {
+      const list = Object.hasOwn(out, key) ? out[key] : (out[key] = [])
+      for (const code of codes) if (!list.includes(code)) list.push(code)
+    }
+  }
+  return out
+}
+
+/**
+ * Paths of strings holding a lone UTF-16 surrogate. JSON can carry one (`"\ud800"`), but
+ * SQLite stores UTF-8 and would silently turn it into U+FFFD: refused instead, by name.
+ */
+export function loneSurrogatePaths(input: unknown, limit = 20): string[] {
+  const found: string[] = []
+  const walk = (value: unknown, path: string[], depth: number) => {
+    if (found.length >= limit || depth > 64) return
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) found.push(path.join('.') || 'base')
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, [...path, String(i)], depth + 1))
+    } else if (typeof value === 'object' && value !== null) {
+      for (const key of Object.keys(value)) {
+        if (!key.isWellFormed()) found.push([...path, key.toWellFormed()].join('.'))
+        walk((value as Record<string, unknown>)[key], [...path, key], depth + 1)
+      }
+    }
+  }
+  walk(input, [], 0)
+  return found
 }
 
 export function toSerializedError(err: unknown): SerializedError {

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { TokenRole } from './other-schemas'
+import type { PushedEventName } from './names'
 
 /**
  * Events the core pushes to every connected window. `origin` names who made the
@@ -6,26 +8,37 @@ import { z } from 'zod'
  * can tell its own changes from changes made elsewhere (SPEC §8 sync footer).
  */
 export const pushedEvents = {
+  /**
+   * `engine` changes (auto-disable, counters, last ping) are the engine's own: they do
+   * not set `modified_on`, and windows update the rows in place without counting them
+   * in the sync badge (SPEC §8).
+   */
   'webhooks.changed': z.object({
-    action: z.enum(['created', 'updated', 'deleted', 'status']),
+    action: z.enum(['created', 'updated', 'deleted', 'status', 'engine']),
     ids: z.array(z.number().int()),
     origin: z.string(),
   }),
+  'topics.changed': z.object({ origin: z.string() }),
   'settings.changed': z.object({ origin: z.string() }),
-} as const
+} as const satisfies Record<PushedEventName, z.ZodType>
 
 export type PushedEvents = typeof pushedEvents
-export type PushedEventName = keyof PushedEvents
 export type PushedEventPayload<N extends PushedEventName> = z.infer<PushedEvents[N]>
-export const PUSHED_EVENT_NAMES = Object.keys(pushedEvents) as PushedEventName[]
 
-export function isPushedEventName(name: unknown): name is PushedEventName {
-  return typeof name === 'string' && Object.hasOwn(pushedEvents, name)
+/** The engine's origin: its changes are not the user's (see `webhooks.changed`). */
+export const ENGINE_ORIGIN = 'engine'
+
+/** Facts about the transport a call came through; they belong to the call, not to the core. */
+export interface TransportInfo {
+  kind: 'ipc' | 'web'
+  /** Where this process's Admin API answers right now, if it runs. */
+  admin_api_url: string | null
 }
 
 /** Who is calling: the transport fills this in, handlers never look further. */
 export interface CallContext {
   origin: string
   /** `read` callers never see secrets and may not write. */
-  role: 'admin' | 'read'
+  role: TokenRole
+  transport: TransportInfo
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { PROFILES } from '../simulator/topics'
-import { STATUSES, webhookSchema } from './webhook-schemas'
+import { keysetPageSchema, keysetSchema } from './paging'
+import { PROFILES } from './profiles'
+import { STATUSES, topicSchema, webhookSchema } from './webhook-schemas'
 
 export const idSchema = z.number({ error: 'required' }).int('invalid').positive('invalid')
 export const idsSchema = z.array(idSchema).min(1, 'blank').max(10_000, 'too_long')
@@ -25,15 +26,32 @@ export const webhookListOutputSchema = z.object({
 })
 export type WebhookListOutput = z.infer<typeof webhookListOutputSchema>
 
+/** One page of webhooks by id (the Admin API's cursor pages); secrets only for an admin who asks. */
+export const webhookPageInputSchema = keysetSchema.extend({ include_secret: z.boolean().optional() }).strict()
+export const webhookPageOutputSchema = keysetPageSchema('webhooks', webhookSchema)
+export const webhookCountInputSchema = z.object({ status: z.enum(STATUSES).nullable().default(null) }).strict()
+
 export const topicCatalogSchema = z.object({
   profiles: z.array(
     z.object({
       profile: z.enum(PROFILES),
+      /** The catalog and the user's custom topics together, grouped by resource. */
       groups: z.array(z.object({ resource: z.string(), topics: z.array(z.string()) })),
+      /** Which of those the user added (SPEC §4). */
+      custom: z.array(z.string()),
+      /** Whether the profile takes event types of the user's own (Standard Webhooks, WooCommerce actions). */
+      open: z.boolean(),
     }),
   ),
 })
 export type TopicCatalog = z.infer<typeof topicCatalogSchema>
+
+/** A topic of the user's own, added to one profile (SPEC §4). */
+export const customTopicSchema = z.object({
+  profile: z.enum(PROFILES),
+  topic: topicSchema.regex(/^[A-Za-z0-9_.:/-]+$/, 'invalid'),
+})
+export const customTopicInfoSchema = customTopicSchema.extend({ created_on: z.string() })
 
 export const TOKEN_ROLES = ['admin', 'read'] as const
 export type TokenRole = (typeof TOKEN_ROLES)[number]

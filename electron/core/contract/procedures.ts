@@ -1,6 +1,9 @@
 import { z } from 'zod'
+import type { ProcedureName } from './names'
 import {
   appInfoSchema,
+  customTopicInfoSchema,
+  customTopicSchema,
   idSchema,
   idsSchema,
   settingsSchema,
@@ -8,53 +11,70 @@ import {
   tokenCreatedSchema,
   tokenInfoSchema,
   topicCatalogSchema,
+  webhookCountInputSchema,
   webhookListInputSchema,
   webhookListOutputSchema,
+  webhookPageInputSchema,
+  webhookPageOutputSchema,
+  type TokenRole,
 } from './other-schemas'
 import { webhookCreateSchema, webhookSchema, webhookUpdateSchema } from './webhook-schemas'
 
+export { isProcedureName, PROCEDURE_NAMES, type ProcedureName } from './names'
+
+interface ProcedureRow {
+  /** `read`: either role may call it; `admin`: a read token is refused. */
+  role: TokenRole
+  input: z.ZodType
+  output: z.ZodType
+}
+
+const empty = z.object({}).strict()
+
 /**
- * Every call the renderer can make, declared once. The IPC binding, the web
- * binding and the renderer's client are all derived from this table: adding a
- * feature means adding a row here and a handler in core/handlers.
+ * Every call the renderer, the Admin API and the CLI can make, declared once with
+ * the role it needs. The IPC binding, the web binding and the renderer's client are
+ * derived from this table (names from names.ts); adding a feature means a name, a
+ * row here and a handler in core/handlers.
  */
 export const procedures = {
-  'app.info': { input: z.object({}).strict(), output: appInfoSchema },
+  'app.info': { role: 'read', input: empty, output: appInfoSchema },
 
-  'webhooks.list': { input: webhookListInputSchema, output: webhookListOutputSchema },
+  'webhooks.list': { role: 'read', input: webhookListInputSchema, output: webhookListOutputSchema },
+  'webhooks.page': { role: 'read', input: webhookPageInputSchema, output: webhookPageOutputSchema },
+  'webhooks.count': { role: 'read', input: webhookCountInputSchema, output: z.object({ count: z.number().int() }) },
   'webhooks.get': {
+    role: 'read',
     input: z.object({ id: idSchema, include_secret: z.boolean().optional() }).strict(),
     output: webhookSchema,
   },
-  'webhooks.create': { input: webhookCreateSchema, output: webhookSchema },
-  'webhooks.update': { input: webhookUpdateSchema, output: webhookSchema },
-  'webhooks.delete': { input: z.object({ id: idSchema }).strict(), output: z.object({}) },
+  'webhooks.create': { role: 'admin', input: webhookCreateSchema, output: webhookSchema },
+  'webhooks.update': { role: 'admin', input: webhookUpdateSchema, output: webhookSchema },
+  'webhooks.delete': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: z.object({}) },
   'webhooks.setStatus': {
+    role: 'admin',
     input: z.object({ ids: idsSchema, status: z.enum(['enabled', 'disabled']) }).strict(),
     output: z.object({ webhooks: z.array(webhookSchema) }),
   },
   'webhooks.deleteMany': {
+    role: 'admin',
     input: z.object({ ids: idsSchema }).strict(),
     output: z.object({ deleted: z.number().int() }),
   },
 
-  'topics.catalog': { input: z.object({}).strict(), output: topicCatalogSchema },
+  'topics.catalog': { role: 'read', input: empty, output: topicCatalogSchema },
+  'topics.createCustom': { role: 'admin', input: customTopicSchema.strict(), output: customTopicInfoSchema },
+  'topics.deleteCustom': { role: 'admin', input: customTopicSchema.strict(), output: z.object({}) },
 
-  'tokens.list': { input: z.object({}).strict(), output: z.object({ tokens: z.array(tokenInfoSchema) }) },
-  'tokens.create': { input: tokenCreateSchema, output: tokenCreatedSchema },
-  'tokens.delete': { input: z.object({ id: idSchema }).strict(), output: z.object({}) },
+  'tokens.list': { role: 'admin', input: empty, output: z.object({ tokens: z.array(tokenInfoSchema) }) },
+  'tokens.create': { role: 'admin', input: tokenCreateSchema, output: tokenCreatedSchema },
+  'tokens.delete': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: z.object({}) },
 
-  'settings.get': { input: z.object({}).strict(), output: settingsSchema },
-  'settings.update': { input: settingsSchema.partial().strict(), output: settingsSchema },
-} as const
+  'settings.get': { role: 'read', input: empty, output: settingsSchema },
+  'settings.update': { role: 'admin', input: settingsSchema.partial().strict(), output: settingsSchema },
+} as const satisfies Record<ProcedureName, ProcedureRow>
 
 export type Procedures = typeof procedures
-export type ProcedureName = keyof Procedures
 export type ProcedureInput<N extends ProcedureName> = z.input<Procedures[N]['input']>
 export type ProcedureParsedInput<N extends ProcedureName> = z.output<Procedures[N]['input']>
 export type ProcedureOutput<N extends ProcedureName> = z.output<Procedures[N]['output']>
-export const PROCEDURE_NAMES = Object.keys(procedures) as ProcedureName[]
-
-export function isProcedureName(name: unknown): name is ProcedureName {
-  return typeof name === 'string' && Object.hasOwn(procedures, name)
-}

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isValidSecretFor } from '../secrets/generate'
-import { PROFILES, isKnownTopic, type Profile } from '../simulator/topics'
+import { PROFILES, type Profile } from './profiles'
+import { reservedHeaderReason } from './reserved-headers'
 
 /** SPEC §5 signing styles; the delivery engine issue implements each one. */
 export const SIGNING_STYLES = ['standard', 'sapo', 'shopify', 'woocommerce', 'github', 'stripe', 'none'] as const
@@ -28,6 +29,7 @@ export const PROFILE_SIGNING: Record<Profile, (typeof SIGNING_STYLES)[number]> =
   woocommerce: 'woocommerce',
   github: 'github',
   stripe: 'stripe',
+  standard: 'standard',
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
@@ -37,6 +39,12 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
 /** Headers the sender owns; letting a user set them would corrupt the request. */
 export const RESERVED_HEADERS = ['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'te', 'trailer', 'keep-alive']
 
+/**
+ * Characters that make an address look like something it is not: C0/C1 controls, DEL,
+ * bidi overrides and isolates, zero-width characters and the BOM.
+ */
+const DECEPTIVE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/
+
 export const addressSchema = z
   .string({ error: 'invalid' })
   .trim()
@@ -44,7 +52,7 @@ export const addressSchema = z
   .max(2048, 'too_long')
   .superRefine((value, ctx) => {
     if (value.length === 0) return
-    if (/\s/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'invalid' })
+    if (/\s/.test(value) || DECEPTIVE.test(value)) return void ctx.addIssue({ code: 'custom', message: 'invalid' })
     let url: URL
     try {
       url = new URL(value)
@@ -57,16 +65,29 @@ export const addressSchema = z
 
 export const nameSchema = z.string().trim().max(200, 'too_long')
 
+/**
+ * Custom headers. Read from the input's own keys into a Map first: a key such as
+ * `__proto__` would otherwise vanish into a plain object's prototype on the way in.
+ */
 export const headersSchema = z
-  .record(z.string(), z.string({ error: 'invalid_header_value' }))
-  .superRefine((headers, ctx) => {
-    const entries = Object.entries(headers)
-    if (entries.length > 50) ctx.addIssue({ code: 'custom', message: 'too_long' })
-    for (const [name, value] of entries) {
-      if (!HEADER_NAME.test(name) || name.length > 256) ctx.addIssue({ code: 'custom', message: 'invalid_header_name', path: [name] })
-      else if (RESERVED_HEADERS.includes(name.toLowerCase())) ctx.addIssue({ code: 'custom', message: 'reserved_header', path: [name] })
-      if (!HEADER_VALUE.test(value) || value.length > 8192) ctx.addIssue({ code: 'custom', message: 'invalid_header_value', path: [name] })
+  .unknown()
+  .transform((value, ctx) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: 'invalid' })
+      return z.NEVER
     }
+    const names = Object.keys(value)
+    if (names.length > 50) ctx.addIssue({ code: 'custom', message: 'too_long' })
+    const out: Record<string, string> = Object.create(null)
+    for (const name of names) {
+      const raw: unknown = (value as Record<string, unknown>)[name]
+      if (!HEADER_NAME.test(name) || name.length > 256 || name === '__proto__') ctx.addIssue({ code: 'custom', message: 'invalid_header_name', path: [name] })
+      else if (RESERVED_HEADERS.includes(name.toLowerCase())) ctx.addIssue({ code: 'custom', message: 'reserved_header', path: [name] })
+      if (typeof raw !== 'string' || !HEADER_VALUE.test(raw)) ctx.addIssue({ code: 'custom', message: 'invalid_header_value', path: [name] })
+      else if (raw.length > 8192) ctx.addIssue({ code: 'custom', message: 'too_long', path: [name] })
+      else out[name] = raw
+    }
+    return out
   })
 
 const credential = z.string().max(1024, 'too_long')
@@ -109,14 +130,18 @@ const writableShape = {
 
 const writable = z.object(writableShape).partial()
 
+/** Whether a profile knows a topic: its catalog plus the user's custom topics (core/topics). */
+export type TopicMembership = (profile: Profile, topic: string) => boolean
+
 /**
  * Checks that need several fields at once. They also run when another field
  * failed (so that one answer names every bad field), so they look only at values
- * of the right type. Without the stored webhook (an update's schema) a topic is
- * checked against the patch's profile, or against every profile; the service
- * checks it again against the stored profile.
+ * of the right type. Topic membership is the core's to decide (`knows`); the shared
+ * schemas the renderer uses check shapes only. Without the stored webhook (an
+ * update's schema) a topic is checked against the patch's profile, or against every
+ * profile; the service checks it again against the stored profile.
  */
-function crossFieldRules(value: z.infer<typeof writable>, ctx: z.RefinementCtx, mode: 'create' | 'update'): void {
+function crossFieldRules(value: z.infer<typeof writable>, ctx: z.RefinementCtx, mode: 'create' | 'update', knows: TopicMembership | null): void {
   const givenProfile = (PROFILES as readonly unknown[]).includes(value.profile) ? value.profile : undefined
   const profile = givenProfile ?? (mode === 'create' ? DEFAULTS.profile : undefined)
   const topicList = Array.isArray(value.topics) ? value.topics : undefined
@@ -125,49 +150,60 @@ function crossFieldRules(value: z.infer<typeof writable>, ctx: z.RefinementCtx, 
     ctx.addIssue({ code: 'custom', message: 'topic_not_in_topics', path: ['topic'] })
   }
   const topics = topicList ?? (single !== undefined ? [single] : [])
-  topics.forEach((topic, i) => {
-    if (typeof topic !== 'string' || topic.trim() === '') return
-    const known = profile ? isKnownTopic(profile, topic.trim()) : PROFILES.some((p) => isKnownTopic(p, topic.trim()))
-    if (!known) ctx.addIssue({ code: 'custom', message: 'unknown_topic', path: topicList ? ['topics', i] : ['topic'] })
-  })
+  if (knows) {
+    topics.forEach((topic, i) => {
+      if (typeof topic !== 'string' || topic.trim() === '') return
+      const known = profile ? knows(profile, topic.trim()) : PROFILES.some((p) => knows(p, topic.trim()))
+      if (!known) ctx.addIssue({ code: 'custom', message: 'unknown_topic', path: topicList ? ['topics', i] : ['topic'] })
+    })
+  }
   const connect = typeof value.connect_timeout_ms === 'number' ? value.connect_timeout_ms : mode === 'create' ? DEFAULTS.connect_timeout_ms : undefined
   const whole = typeof value.timeout_ms === 'number' ? value.timeout_ms : mode === 'create' ? DEFAULTS.timeout_ms : undefined
   if (connect !== undefined && whole !== undefined && connect > whole) {
     ctx.addIssue({ code: 'custom', message: 'out_of_range', path: ['connect_timeout_ms'] })
   }
-  if (mode === 'create' && typeof value.secret === 'string' && value.secret !== '') {
-    const signing = (SIGNING_STYLES as readonly unknown[]).includes(value.signing) ? value.signing! : PROFILE_SIGNING[profile ?? DEFAULTS.profile]
+  const signing = (SIGNING_STYLES as readonly unknown[]).includes(value.signing) ? value.signing! : profile ? PROFILE_SIGNING[profile] : undefined
+  if (mode === 'create' && typeof value.secret === 'string' && value.secret !== '' && signing) {
     if (!isValidSecretFor(signing, value.secret)) ctx.addIssue({ code: 'custom', message: 'invalid_secret', path: ['secret'] })
+  }
+  if (value.headers && typeof value.headers === 'object') {
+    for (const name of Object.keys(value.headers)) {
+      if (reservedHeaderReason(name, profile, signing)) ctx.addIssue({ code: 'custom', message: 'reserved_header', path: ['headers', name] })
+    }
   }
 }
 
 /** Run even when a field already failed, so that one answer names every bad field. */
 const ALWAYS = { when: () => true }
 
-export const webhookCreateSchema = writable
-  .extend({
-    /** Send a ping once created (the UI asks for it; the Admin API only when told). */
-    ping: z.boolean().optional(),
-    /** Language of the generated default name. */
-    locale: z.enum(['vi', 'en']).optional(),
-  })
-  .strict()
-  .superRefine(
-    (value, ctx) => {
-      if (value.address === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['address'] })
-      if (value.topics === undefined && value.topic === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['topics'] })
-      crossFieldRules(value, ctx, 'create')
-    },
-    ALWAYS,
-  )
-export type WebhookCreate = z.infer<typeof webhookCreateSchema>
+const createShape = writable.extend({
+  /** Send a ping once created (the UI asks for it; the Admin API only when told). */
+  ping: z.boolean().optional(),
+  /** Language of the generated default name. */
+  locale: z.enum(['vi', 'en']).optional(),
+})
 
 /** Update names only what it changes; `id` may repeat the path's id (Sapo's PUT does). */
 export const webhookPatchSchema = writable.extend({ id: z.number().int().positive().optional() }).strict()
 export type WebhookPatch = z.infer<typeof webhookPatchSchema>
-export const webhookUpdateSchema = webhookPatchSchema
-  .extend({ id: z.number().int().positive() })
-  .superRefine((value, ctx) => crossFieldRules(value, ctx, 'update'), ALWAYS)
+
+/** The create and update schemas, with topic membership decided by `knows` (null: shapes only). */
+export function webhookInputSchemas(knows: TopicMembership | null) {
+  return {
+    create: createShape.strict().superRefine((value, ctx) => {
+      if (value.address === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['address'] })
+      if (value.topics === undefined && value.topic === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['topics'] })
+      crossFieldRules(value, ctx, 'create', knows)
+    }, ALWAYS),
+    update: webhookPatchSchema.extend({ id: z.number().int().positive() }).superRefine((value, ctx) => crossFieldRules(value, ctx, 'update', knows), ALWAYS),
+  }
+}
+
+const shapeOnly = webhookInputSchemas(null)
+/** Shapes only: what the renderer checks before sending; the core adds topic membership. */
+export const webhookCreateSchema = shapeOnly.create
+export type WebhookCreate = z.infer<typeof webhookCreateSchema>
+export const webhookUpdateSchema = shapeOnly.update
 
 export const lastPingSchema = z.object({ on: z.string(), status_code: z.number().int().nullable(), ok: z.boolean() })
 

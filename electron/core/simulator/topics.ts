@@ -1,14 +1,15 @@
-/**
- * The topic catalogue per provider profile (SPEC §4 and §8 "Topics, exactly").
- * Data only: the simulator issue adds payload generators keyed by these names.
- */
-export const PROFILES = ['sapo', 'shopify', 'woocommerce', 'github', 'stripe'] as const
-export type Profile = (typeof PROFILES)[number]
+import type { Profile } from '../contract/profiles'
 
+/**
+ * The topic catalogue per provider profile (SPEC §4 and §8 "Topics, exactly"), as each
+ * provider names them. Data only: payload generators are keyed by these names. Custom
+ * topics a user stores are added on top by core/topics.
+ */
 const crud = (resource: string, actions: string[]) => actions.map((a) => `${resource}/${a}`)
 const dotted = (resource: string, actions: string[]) => actions.map((a) => `${resource}.${a}`)
 
 const SAPO = [
+  'ping',
   'app/installed',
   ...crud('products', ['create', 'update', 'delete']),
   ...crud('orders', [
@@ -23,6 +24,7 @@ const SAPO = [
 ]
 
 const SHOPIFY = [
+  'ping',
   'app/uninstalled',
   ...crud('orders', ['create', 'updated', 'cancelled', 'delete', 'fulfilled', 'paid', 'partially_fulfilled', 'edited']),
   'order_transactions/create',
@@ -36,6 +38,7 @@ const SHOPIFY = [
 
 const WOO_CRUD = ['created', 'updated', 'deleted', 'restored']
 const WOOCOMMERCE = [
+  'ping',
   ...dotted('order', WOO_CRUD),
   ...dotted('product', WOO_CRUD),
   ...dotted('coupon', WOO_CRUD),
@@ -44,12 +47,13 @@ const WOOCOMMERCE = [
 ]
 
 const GITHUB = [
-  'push', 'pull_request', 'pull_request_review', 'issues', 'issue_comment', 'create', 'delete',
+  'ping', 'push', 'pull_request', 'pull_request_review', 'issues', 'issue_comment', 'create', 'delete',
   'release', 'fork', 'star', 'watch', 'workflow_run', 'workflow_job', 'check_run', 'check_suite',
   'deployment', 'deployment_status', 'repository', 'member', 'label',
 ]
 
 const STRIPE = [
+  'ping',
   'payment_intent.created', 'payment_intent.succeeded', 'payment_intent.payment_failed',
   'payment_intent.canceled', 'charge.succeeded', 'charge.failed', 'charge.refunded',
   'charge.dispute.created', 'customer.created', 'customer.updated', 'customer.deleted',
@@ -64,29 +68,19 @@ export const TOPICS: Record<Profile, readonly string[]> = {
   woocommerce: WOOCOMMERCE,
   github: GITHUB,
   stripe: STRIPE,
+  // Standard Webhooks has no catalog: its event types are the user's own (`invoice.paid`).
+  standard: ['ping'],
 }
 
 /** WooCommerce lets a store hook any action: `action.<hook name>`. */
 const WOO_ACTION = /^action\.[a-z0-9_]{1,100}$/
+/** A Standard Webhooks event type: dotted or slashed words, as Svix's examples name them. */
+const STANDARD_TYPE = /^[A-Za-z0-9_-]+([./:][A-Za-z0-9_-]+)*$/
 
-export function isKnownTopic(profile: Profile, topic: string): boolean {
+/** Whether the provider itself could send `topic` (custom topics are checked by core/topics). */
+export function isCatalogTopic(profile: Profile, topic: string): boolean {
   if (TOPICS[profile].includes(topic)) return true
-  return profile === 'woocommerce' && WOO_ACTION.test(topic)
-}
-
-/** The resource a topic belongs to, for grouping in the UI ("orders/create" → "orders"). */
-export function resourceOf(topic: string): string {
-  const cut = topic.search(/[/.]/)
-  return cut === -1 ? topic : topic.slice(0, cut)
-}
-
-export function groupByResource(topics: readonly string[]): Array<{ resource: string; topics: string[] }> {
-  const groups = new Map<string, string[]>()
-  for (const topic of topics) {
-    const resource = resourceOf(topic)
-    const list = groups.get(resource) ?? []
-    list.push(topic)
-    groups.set(resource, list)
-  }
-  return [...groups].map(([resource, list]) => ({ resource, topics: list }))
+  if (profile === 'woocommerce') return WOO_ACTION.test(topic)
+  if (profile === 'standard') return STANDARD_TYPE.test(topic)
+  return false
 }

@@ -1,4 +1,7 @@
+import { chmodSync, existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
+import { ensurePrivateFile } from '../data-dir/prepare'
+import { foldForSearch } from '../text/fold'
 import { migrate } from './migrate'
 import { MIGRATIONS } from './migrations'
 
@@ -9,13 +12,19 @@ export interface OpenOptions {
   nativeBinding?: string
 }
 
-/** Opens (creating if needed) the store and brings its schema up to date. */
+/** Opens (creating if needed) the store, private to this user, and brings its schema up to date. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same mode.
+  ensurePrivateFile(file)
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  // Freed pages are zeroed, so a replaced credential does not linger in the file.
+  db.pragma('secure_delete = ON')
+  db.function('hooklab_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : ''))
+  for (const side of ['-wal', '-shm']) if (existsSync(file + side)) chmodSync(file + side, 0o600)
   migrate(db, MIGRATIONS)
   return db
 }

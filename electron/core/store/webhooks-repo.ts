@@ -1,17 +1,27 @@
 import type { PayloadFormat, Profile, SigningStyle, WebhookStatus } from '../contract'
+import { foldForSearch } from '../text/fold'
 import type { Db } from './database'
+
+/** The folded search key of a row, computed in SQL by the function the store registers. */
+const SEARCH_KEY = "hooklab_fold(@name || ' ' || @address)"
 
 /** A webhook as the store keeps it, secrets still sealed. Nothing above the store sees columns. */
 export interface WebhookRecord {
   id: number
   name: string
+  /** The address with credentials redacted: safe to show anyone and to search. */
   address: string
+  /** The whole address, sealed. */
+  address_enc: string
   topics: string[]
   profile: Profile
   format: PayloadFormat
   signing: SigningStyle
   secret_enc: string
+  /** Header names, every value redacted. */
   headers: Record<string, string>
+  /** The whole header map as JSON, sealed. */
+  headers_enc: string
   auth_enc: string
   status: WebhookStatus
   status_reason: string | null
@@ -44,15 +54,16 @@ interface Row extends Omit<WebhookRecord, 'topics' | 'headers' | 'retry_schedule
 const JSON_COLUMNS = ['topics', 'headers', 'retry_schedule', 'last_ping'] as const
 const BOOL_COLUMNS = ['ordered', 'accept_self_signed'] as const
 const COLUMNS = [
-  'name', 'address', 'topics', 'profile', 'format', 'signing', 'secret_enc', 'headers', 'auth_enc', 'status',
+  'name', 'address', 'address_enc', 'topics', 'profile', 'format', 'signing', 'secret_enc', 'headers', 'headers_enc', 'auth_enc', 'status',
   'status_reason', 'disabled_on', 'consecutive_failures', 'retry_schedule', 'connect_timeout_ms', 'timeout_ms',
   'max_concurrency', 'rate_limit_per_second', 'ordered', 'disable_after_failures', 'accept_self_signed',
   'last_ping', 'created_on', 'modified_on',
 ] as const
 
 function fromRow(row: Row): WebhookRecord {
+  const { search_key: _searchKey, ...fields } = row as Row & { search_key?: string }
   return {
-    ...row,
+    ...fields,
     topics: JSON.parse(row.topics) as string[],
     headers: JSON.parse(row.headers) as Record<string, string>,
     retry_schedule: JSON.parse(row.retry_schedule) as number[],
@@ -63,7 +74,7 @@ function fromRow(row: Row): WebhookRecord {
 }
 
 function toParams(record: Partial<NewWebhookRecord>): Record<string, unknown> {
-  const params: Record<string, unknown> = { ...record }
+  const params: Record<string, unknown> = Object.assign(Object.create(null), record)
   for (const column of JSON_COLUMNS) if (column in record) params[column] = record[column] === null ? null : JSON.stringify(record[column])
   for (const column of BOOL_COLUMNS) if (column in record) params[column] = record[column] ? 1 : 0
   return params
@@ -78,19 +89,11 @@ export interface ListQuery {
   offset: number
 }
 
-export interface CursorQuery {
-  limit: number
-  /** Shopify's since_id: ids above this, ascending. */
-  sinceId?: number
-  /** Next page of the default (newest first) listing: ids below this. */
-  beforeId?: number
-}
-
 export class WebhooksRepo {
   constructor(private readonly db: Db) {}
 
   insert(record: NewWebhookRecord): WebhookRecord {
-    const sql = `INSERT INTO webhooks (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`
+    const sql = `INSERT INTO webhooks (${COLUMNS.join(', ')}, search_key) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')}, ${SEARCH_KEY})`
     const { lastInsertRowid } = this.db.prepare(sql).run(toParams(record))
     return { ...record, id: Number(lastInsertRowid) }
   }
@@ -98,7 +101,16 @@ export class WebhooksRepo {
   update(id: number, changes: Partial<NewWebhookRecord>): void {
     const names = Object.keys(changes).filter((k) => (COLUMNS as readonly string[]).includes(k))
     if (names.length === 0) return
-    this.db.prepare(`UPDATE webhooks SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...toParams(changes), id })
+    // SQLite evaluates every SET expression against the row as it was: fold the new values.
+    const key = SEARCH_KEY.replace('@name', names.includes('name') ? '@name' : 'name').replace('@address', names.includes('address') ? '@address' : 'address')
+    this.db
+      .prepare(`UPDATE webhooks SET ${names.map((n) => `${n} = @${n}`).join(', ')}, search_key = ${key} WHERE id = @id`)
+      .run({ ...toParams(changes), id })
+  }
+
+  /** Rows written before credentials were sealed (migration 002), for the one-time sealing at start. */
+  unsealed(): Array<{ id: number; address: string; headers: string }> {
+    return this.db.prepare('SELECT id, address, headers FROM webhooks WHERE address_enc IS NULL OR headers_enc IS NULL').all() as Array<{ id: number; address: string; headers: string }>
   }
 
   get(id: number): WebhookRecord | undefined {
@@ -123,13 +135,14 @@ export class WebhooksRepo {
       clauses.push('status = @status')
       params.status = query.status
     }
-    const search = query.search.trim()
+    const search = foldForSearch(query.search.trim())
     if (search) {
-      // LIKE with an explicit escape so that "%" and "_" typed by a user match themselves.
+      // LIKE with an explicit escape so that "%" and "_" typed by a user match themselves;
+      // both sides are folded (case, diacritics, đ), so "don hang" finds "Đơn hàng".
       params.like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`
       const byId = /^\d{1,15}$/.test(search) ? ' OR id = @searchId' : ''
       if (byId) params.searchId = Number(search)
-      clauses.push(`(name LIKE @like ESCAPE '\\' OR address LIKE @like ESCAPE '\\'${byId})`)
+      clauses.push(`(search_key LIKE @like ESCAPE '\\'${byId})`)
     }
     return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
   }
@@ -146,12 +159,22 @@ export class WebhooksRepo {
     return { records: rows.map(fromRow), total }
   }
 
-  page(query: CursorQuery): WebhookRecord[] {
-    if (query.sinceId !== undefined) {
-      return (this.db.prepare('SELECT * FROM webhooks WHERE id > ? ORDER BY id ASC LIMIT ?').all(query.sinceId, query.limit) as Row[]).map(fromRow)
-    }
-    const before = query.beforeId ?? Number.MAX_SAFE_INTEGER
-    return (this.db.prepare('SELECT * FROM webhooks WHERE id < ? ORDER BY id DESC LIMIT ?').all(before, query.limit) as Row[]).map(fromRow)
+  /** One keyset page by id, plus whether more rows lie beyond it in that direction. */
+  pageById(dir: 'gt' | 'lt', from: number | undefined, limit: number, status: WebhookStatus | null = null): { records: WebhookRecord[]; hasMore: boolean } {
+    const start = from ?? (dir === 'gt' ? 0 : Number.MAX_SAFE_INTEGER)
+    const filter = status ? ' AND status = @status' : ''
+    const sql = dir === 'gt'
+      ? `SELECT * FROM webhooks WHERE id > @start${filter} ORDER BY id ASC LIMIT @n`
+      : `SELECT * FROM webhooks WHERE id < @start${filter} ORDER BY id DESC LIMIT @n`
+    const rows = this.db.prepare(sql).all({ start, n: limit + 1, ...(status ? { status } : {}) }) as Row[]
+    return { records: rows.slice(0, limit).map(fromRow), hasMore: rows.length > limit }
+  }
+
+  subscribers(profile: string, topic: string): number[] {
+    const rows = this.db
+      .prepare('SELECT id FROM webhooks WHERE profile = ? AND EXISTS (SELECT 1 FROM json_each(webhooks.topics) WHERE value = ?) ORDER BY id')
+      .all(profile, topic) as Array<{ id: number }>
+    return rows.map((r) => r.id)
   }
 
   count(status: WebhookStatus | null): number {

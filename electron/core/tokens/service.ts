@@ -1,8 +1,8 @@
 import { createHash, randomBytes as nodeRandomBytes, timingSafeEqual } from 'node:crypto'
 import { notFound, type TokenCreated, type TokenInfo, type TokenRole } from '../contract'
 import type { Db } from '../store/database'
-import { isoSeconds } from '../time'
-import type { Clock } from '../types'
+import { isoSeconds } from '../time/format'
+import type { Clock } from '../time/scheduler'
 
 const hash = (value: string) => createHash('sha256').update(value).digest('hex')
 

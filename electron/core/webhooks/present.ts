@@ -1,41 +1,32 @@
-import type { Webhook, WebhookAuth } from '../contract'
+import type { TokenRole, Webhook, WebhookAuth } from '../contract'
 import type { SecretBox } from '../secrets/secret-box'
 import type { WebhookRecord } from '../store/webhooks-repo'
-
-export const REDACTED = '[redacted]'
-
-export function redactAuth(auth: WebhookAuth): WebhookAuth {
-  switch (auth.type) {
-    case 'basic':
-      return { ...auth, password: REDACTED }
-    case 'bearer':
-    case 'query':
-      return { ...auth, token: REDACTED }
-    default:
-      return auth
-  }
-}
-
-/** Custom headers that usually carry a credential (a token in a header is one of seed 001's options). */
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie)$|token|secret|key|signature|password|auth|session/i
-
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, SENSITIVE_HEADER.test(name) ? REDACTED : value]))
-}
+import { redactAddress, redactAuth, redactSensitiveHeaders } from './redact'
 
 /**
- * The contract's view of a stored webhook. Secrets (the signing secret and auth
- * credentials) are opened only when the caller asked and may see them.
+ * Who is looking: `reveal` is an admin who asked for secrets (the edit dialog, a
+ * write's answer); `admin` sees everything but credentials; `read` sees header names
+ * and a redacted address only, and never a credential (issue 6 §1.4).
  */
-export function presentWebhook(record: WebhookRecord, box: SecretBox, reveal: boolean): Webhook {
-  const { secret_enc, auth_enc, ...rest } = record
+export type Viewer = 'reveal' | TokenRole
+
+export function viewerOf(role: TokenRole, askedForSecrets: boolean): Viewer {
+  return role === 'admin' && askedForSecrets ? 'reveal' : role
+}
+
+/** The contract's view of a stored webhook; sealed columns are opened only as far as the viewer may see. */
+export function presentWebhook(record: WebhookRecord, box: SecretBox, viewer: Viewer): Webhook {
+  const { secret_enc, auth_enc, address_enc, headers_enc, address, headers, ...rest } = record
   const auth = JSON.parse(box.decrypt(auth_enc)) as WebhookAuth
+  const fullAddress = viewer === 'read' ? address : box.decrypt(address_enc)
+  const fullHeaders = viewer === 'read' ? headers : (JSON.parse(box.decrypt(headers_enc)) as Record<string, string>)
   const webhook: Webhook = {
     ...rest,
+    address: viewer === 'reveal' ? fullAddress : redactAddress(fullAddress),
     topic: record.topics[0] ?? '',
-    auth: reveal ? auth : redactAuth(auth),
-    headers: reveal ? record.headers : redactHeaders(record.headers),
+    auth: viewer === 'reveal' ? auth : redactAuth(auth),
+    headers: viewer === 'reveal' ? { ...fullHeaders } : viewer === 'admin' ? { ...redactSensitiveHeaders(fullHeaders) } : { ...headers },
   }
-  if (reveal) webhook.secret = box.decrypt(secret_enc)
+  if (viewer === 'reveal') webhook.secret = box.decrypt(secret_enc)
   return webhook
 }

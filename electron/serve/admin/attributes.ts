@@ -1,6 +1,5 @@
 import type { Webhook } from '../../core/contract'
-import { REDACTED, redactAuth } from '../../core/webhooks/present'
-import type { Attributes } from './body'
+import { nullObject, type Attributes } from './body'
 
 /**
  * The webhook as the Admin API shows it and takes it back. Names are the contract's
@@ -28,7 +27,7 @@ export function presentWebhook(webhook: Webhook, options: PresentOptions): Attri
   const names = [...ORDER, ...Object.keys(source).filter((k) => !ORDER.includes(k))]
   const out: Attributes = {}
   for (const name of names) {
-    if (!(name in source)) continue
+    if (!Object.hasOwn(source, name)) continue
     if (name === 'secret' && !options.secret) continue
     if (options.fields && !options.fields.includes(name)) continue
     out[name] = source[name]
@@ -43,8 +42,9 @@ export function presentWebhook(webhook: Webhook, options: PresentOptions): Attri
 const ECHOED_READ_ONLY = ['id', 'created_on', 'modified_on', 'consecutive_failures', 'last_ping', 'status_reason', 'disabled_on']
 
 export function withoutReadOnly(attrs: Attributes): Attributes {
-  const out: Attributes = {}
-  for (const [name, value] of Object.entries(attrs)) if (!ECHOED_READ_ONLY.includes(name)) out[name] = value
+  // A null-prototype copy: a body key `__proto__` stays an unknown attribute instead of becoming the prototype.
+  const out = nullObject()
+  for (const name of Object.keys(attrs)) if (!ECHOED_READ_ONLY.includes(name)) out[name] = attrs[name]
   return out
 }
 
@@ -53,49 +53,18 @@ export type Sentences = Record<string, string[]>
 
 /** Seed 003's PUT repeats the id in the body; it must be the path's. */
 export function checkBodyId(attrs: Attributes, pathId: number): Sentences {
-  if (attrs.id === undefined) return {}
+  if (!Object.hasOwn(attrs, 'id')) return {}
   const id = typeof attrs.id === 'string' && /^\d+$/.test(attrs.id) ? Number(attrs.id) : attrs.id
   return id === pathId ? {} : { id: [`does not match the webhook in the URL (${pathId})`] }
 }
 
-const CREDENTIALS = ['password', 'token'] as const
-const hasRedacted = (auth: unknown) =>
-  typeof auth === 'object' && auth !== null && CREDENTIALS.some((k) => (auth as Record<string, unknown>)[k] === REDACTED)
-
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
-
 /**
- * A GET shows auth credentials as "[redacted]". Sent back unchanged that means "keep
- * them"; sent with other changes it would store the placeholder as the password, so it
- * is refused with a way out.
+ * An auto-disabled webhook's status echoed back is no request to change it: only
+ * `enabled` and `disabled` can be set, and refusing the echo would break GET-edit-PUT.
  */
-export function resolveEchoes(attrs: Attributes, current: Webhook | null): { attrs: Attributes; errors: Sentences } {
-  const out = { ...attrs }
-  const errors: Sentences = {}
-  if (hasRedacted(out.auth)) {
-    if (current && sameJson(sortKeys(out.auth), sortKeys(redactAuth(current.auth)))) delete out.auth
-    else {
-      errors.auth = [`contains the ${REDACTED} placeholder: send the real credential, or leave auth out to keep the stored one`]
-      delete out.auth
-    }
-  }
-  // Header values a GET showed redacted mean "keep the stored value" when sent back.
-  if (typeof out.headers === 'object' && out.headers !== null && !Array.isArray(out.headers)) {
-    const headers = { ...(out.headers as Record<string, unknown>) }
-    for (const [name, value] of Object.entries(headers)) {
-      if (value !== REDACTED) continue
-      if (current && typeof current.headers[name] === 'string') headers[name] = current.headers[name]
-      else (errors[`headers.${name}`] ??= []).push(`contains the ${REDACTED} placeholder: send the real value`)
-    }
-    out.headers = headers
-  }
-  // An auto-disabled webhook's status echoed back is no request to change it.
-  if (current && out.status === 'auto_disabled' && current.status === 'auto_disabled') delete out.status
-  return { attrs: out, errors }
-}
-
-function sortKeys(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+export function withoutStatusEcho(attrs: Attributes, currentStatus: string): Attributes {
+  if (attrs.status !== 'auto_disabled' || currentStatus !== 'auto_disabled') return attrs
+  const out = nullObject()
+  for (const name of Object.keys(attrs)) if (name !== 'status') out[name] = attrs[name]
+  return out
 }

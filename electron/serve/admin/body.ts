@@ -13,6 +13,11 @@ function acceptedType(header: string | undefined): boolean {
 
 export type Attributes = Record<string, unknown>
 
+/** A map for keys that come from a request body: no prototype for `__proto__` or `constructor` to reach. */
+export function nullObject(): Attributes {
+  return Object.create(null) as Attributes
+}
+
 const isObject = (value: unknown): value is Attributes => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
@@ -33,7 +38,7 @@ export async function readWrapped(req: IncomingMessage, root: string): Promise<A
       throw new AdminError(400, `Malformed JSON: ${(err as Error).message}${hint}`)
     }
   }
-  const inner = isObject(body) ? body[root] : undefined
+  const inner = isObject(body) && Object.hasOwn(body, root) ? body[root] : undefined
   if (inner === undefined || inner === null) throw new AdminError(422, { [root]: ['is required'] })
   if (!isObject(inner)) throw new AdminError(422, { [root]: ['must be an object'] })
   return inner

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http'
-import type { FullCore } from '../../core/app'
 import type { CallContext, TokenRole } from '../../core/contract'
+import type { Core } from '../../core/types'
 
 /** What every Admin API handler receives: the request, its caller, and the id in its path. */
 export interface AdminContext {
-  core: FullCore
+  core: Core
   req: IncomingMessage
   url: URL
   role: TokenRole

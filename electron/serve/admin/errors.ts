@@ -41,10 +41,11 @@ const SENTENCES: Record<FieldCode, string> = {
   invalid_secret: 'is invalid for this signing style (Standard Webhooks needs whsec_ followed by base64)',
   out_of_range: 'is out of range',
   unknown_attribute: 'is not a known attribute',
+  redacted_placeholder: 'contains the [redacted] placeholder where the stored value differs: send the real value, or leave the attribute out to keep it',
 }
 
 export function sentencesOf(fields: FieldErrors): Record<string, string[]> {
-  const errors: Record<string, string[]> = {}
+  const errors: Record<string, string[]> = Object.create(null)
   for (const [field, codes] of Object.entries(fields)) {
     errors[field] = [...new Set(codes.map((code) => SENTENCES[code] ?? 'is invalid'))]
   }
@@ -67,7 +68,10 @@ export function toAdminError(err: unknown): AdminError {
       case 'unknown_procedure':
         return notFoundError()
       case 'forbidden':
-        return forbidden()
+        // The core's "a read token cannot call X" is Shopify's read-only wording here; other refusals say why.
+        return forbidden(err.message.startsWith('A read token cannot call') ? READ_ONLY_MESSAGE : `[API] ${err.message}`)
+      case 'unavailable':
+        return new AdminError(503, err.message, { 'Retry-After': '5' })
       case 'unauthorized':
         return unauthorized()
       case 'conflict':

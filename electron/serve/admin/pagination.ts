@@ -1,5 +1,5 @@
 import type { Webhook } from '../../core/contract'
-import type { WebhookService } from '../../core/webhooks/service'
+import type { AdminContext } from './context'
 import { badRequest } from './errors'
 import { limitOf, sinceIdOf } from './query'
 
@@ -47,10 +47,11 @@ export interface Page {
 }
 
 /**
- * One page of webhooks.json. `linkBase` is the list's own URL (scheme, Host, path) and
- * `keep` the parameters that every page repeats (limit, fields, include_secret).
+ * One page of webhooks.json, through the contract's keyset procedure. `linkBase` is the
+ * list's own URL (scheme, Host, path) and `keep` the parameters that every page repeats
+ * (limit, fields, include_secret).
  */
-export function listPage(service: WebhookService, params: URLSearchParams, reveal: boolean, linkBase: string, keep: URLSearchParams): Page {
+export async function listPage(ctx: AdminContext, params: URLSearchParams, reveal: boolean, linkBase: string, keep: URLSearchParams): Promise<Page> {
   const limit = limitOf(params)
   const sinceId = sinceIdOf(params)
   const pageInfo = params.get('page_info')
@@ -63,12 +64,8 @@ export function listPage(service: WebhookService, params: URLSearchParams, revea
         ? { order: 'asc', dir: 'gt', id: sinceId }
         : { order: 'desc', dir: 'lt', id: Number.MAX_SAFE_INTEGER }
 
-  const fetch = (dir: Direction, id: number, n: number) =>
-    dir === 'gt' ? service.page({ limit: n, sinceId: id }, reveal) : service.page({ limit: n, beforeId: id }, reveal)
-  // One extra row tells whether more lie ahead without a second query.
-  const rows = fetch(cursor.dir, cursor.id, limit + 1)
-  const moreAhead = rows.length > limit
-  const webhooks = rows.slice(0, limit)
+  const fetch = (dir: Direction, id: number, n: number) => ctx.core.invoke('webhooks.page', { dir, id, limit: n, include_secret: reveal }, ctx.call)
+  const { webhooks, has_more: moreAhead } = await fetch(cursor.dir, cursor.id, limit)
   // `gt` reads ascending and `lt` descending; a backward page is read the other way round.
   if ((cursor.dir === 'gt') !== (cursor.order === 'asc')) webhooks.reverse()
   if (webhooks.length === 0) return { webhooks, link: null }
@@ -76,10 +73,10 @@ export function listPage(service: WebhookService, params: URLSearchParams, revea
   const first = webhooks[0].id
   const last = webhooks[webhooks.length - 1].id
   const forward = cursor.dir === forwardOf(cursor.order)
-  const exists = (dir: Direction, id: number) => fetch(dir, id, 1).length > 0
-  const hasNext = forward ? moreAhead : exists(forwardOf(cursor.order), last)
+  const exists = async (dir: Direction, id: number) => (await fetch(dir, id, 1)).webhooks.length > 0
+  const hasNext = forward ? moreAhead : await exists(forwardOf(cursor.order), last)
   // Like Shopify, the first page (no page_info) offers no previous page.
-  const hasPrevious = forward ? pageInfo !== null && exists(backwardOf(cursor.order), first) : moreAhead
+  const hasPrevious = forward ? pageInfo !== null && (await exists(backwardOf(cursor.order), first)) : moreAhead
 
   const link = (c: Cursor, rel: string) => {
     const query = new URLSearchParams({ limit: String(limit), page_info: encodeCursor(c) })

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { FullCore } from '../../core/app'
-import type { TokenRole } from '../../core/contract'
+import type { TokenRole, TransportInfo } from '../../core/contract'
+import type { Core } from '../../core/types'
 import { sendJson } from '../http-util'
 import { ADMIN_API_ORIGIN, type Handler } from './context'
 import { AdminError, forbidden, notFoundError, toAdminError, unauthorized } from './errors'
@@ -54,7 +54,7 @@ function allowOf(route: Route): string {
   return (methods.includes('GET') ? [...methods, 'HEAD'] : methods).join(', ')
 }
 
-export function createAdminApi(core: FullCore) {
+export function createAdminApi(core: Core, transport: () => TransportInfo) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, role: TokenRole | null): Promise<void> => {
     try {
       if (!role) throw unauthorized()
@@ -66,7 +66,7 @@ export function createAdminApi(core: FullCore) {
       const endpoint = route.methods[method]
       if (!endpoint) throw new AdminError(405, 'Method Not Allowed', { Allow: allowOf(route) })
       if (endpoint.needs === 'admin' && role !== 'admin') throw forbidden()
-      const reply = await endpoint.handler({ core, req, url, role, id: found.id ?? 0, call: { origin: ADMIN_API_ORIGIN, role } })
+      const reply = await endpoint.handler({ core, req, url, role, id: found.id ?? 0, call: { origin: ADMIN_API_ORIGIN, role, transport: transport() } })
       sendJson(res, reply.status ?? 200, reply.body, reply.headers)
     } catch (err) {
       const error = toAdminError(err)

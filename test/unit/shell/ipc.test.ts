@@ -47,11 +47,23 @@ class FakeIpcMain implements IpcMainLike {
 class FakeWebContents implements WebContentsLike {
   readonly sent: unknown[][] = []
   destroyed = false
+  loading = false
+  private onLoad: Array<() => void> = []
   send(channel: string, ...args: unknown[]): void {
     this.sent.push([channel, ...args])
   }
   isDestroyed(): boolean {
     return this.destroyed
+  }
+  isLoading(): boolean {
+    return this.loading
+  }
+  once(_event: 'did-finish-load', listener: () => void): void {
+    this.onLoad.push(listener)
+  }
+  finishLoading(): void {
+    this.loading = false
+    for (const fn of this.onLoad.splice(0)) fn()
   }
 }
 
@@ -63,25 +75,26 @@ let unbind: () => void
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'hooklab-ipc-'))
-  core = createCore({ dataDir, transport: 'ipc', version: 'test' })
+  core = createCore({ dataDir, version: 'test' })
   ipc = new FakeIpcMain()
   windows = [new FakeWebContents(), new FakeWebContents()]
   unbind = bindIpc(ipc, core, {
     isTrustedSender: (url) => isTrustedSender(url, appOrigin),
     webContents: () => windows,
+    adminApiUrl: () => 'http://127.0.0.1:7788/admin/',
   })
 })
 
-afterEach(() => {
+afterEach(async () => {
   unbind()
-  core.close()
+  await core.close()
   rmSync(dataDir, { recursive: true, force: true })
 })
 
 const newWebhook = { address: 'http://127.0.0.1:9/hooks', topics: ['orders/create'] }
 
 async function webhookCount(): Promise<number> {
-  const list = (await core.invoke('webhooks.list', {}, { origin: 'test', role: 'admin' })) as { total: number }
+  const list = (await core.invoke('webhooks.list', {}, { origin: 'test', role: 'admin', transport: { kind: 'ipc', admin_api_url: null } })) as { total: number }
   return list.total
 }
 
@@ -140,9 +153,24 @@ describe('IPC binding', () => {
 
     unbind()
     expect(ipc.handlers.size).toBe(0)
-    await core.invoke('webhooks.create', newWebhook, { origin: 'cli', role: 'admin' })
+    await core.invoke('webhooks.create', newWebhook, { origin: 'cli', role: 'admin', transport: { kind: 'ipc', admin_api_url: null } })
     expect(windows[0].sent).toHaveLength(1)
     unbind = () => {}
+  })
+
+  it('holds pushes for a window still loading and delivers them in order once it has loaded', async () => {
+    windows[0].loading = true
+    await ipc.invoke(APP_URL, 7, 'webhooks.create', newWebhook, { origin: 'a' })
+    await ipc.invoke(APP_URL, 7, 'webhooks.create', newWebhook, { origin: 'b' })
+    expect(windows[0].sent).toEqual([])
+    expect(windows[1].sent).toHaveLength(2)
+    windows[0].finishLoading()
+    expect(windows[0].sent.map((m) => (m[2] as { origin: string }).origin)).toEqual(['a', 'b'])
+  })
+
+  it("tells app.info the call's own transport, not a fact stored in the core", async () => {
+    const result = await ipc.invoke(APP_URL, 7, 'app.info', {})
+    expect(result).toMatchObject({ ok: true, value: { transport: 'ipc', admin_api_url: 'http://127.0.0.1:7788/admin/' } })
   })
 
   it("names the window as the change's origin when the page gives none", async () => {

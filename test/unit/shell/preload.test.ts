@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { HooklabBridge } from '../../../electron/preload/bridge'
+import type { HooklabBridge } from '../../../electron/core/contract/bridge'
 
 /* The preload with Electron's contextBridge and ipcRenderer faked: what the page gets, and what it sends. */
 

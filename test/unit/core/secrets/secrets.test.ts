@@ -48,7 +48,7 @@ test('a wrapped key needs its wrapper, and says how to proceed without it', () =
   expect(loadDataKey(dir.path, wrapper).key.equals(made.key)).toBe(true)
   expect(() => loadDataKey(dir.path)).toThrow(DataKeyError)
   expect(() => loadDataKey(dir.path)).toThrow(/desktop app/)
-  expect(() => createCore({ dataDir: dir.path, transport: 'web' })).toThrow(/keyring/)
+  expect(() => createCore({ dataDir: dir.path })).toThrow(/keyring/)
 })
 
 test('an unreadable key file is a clear error, not a crash', () => {

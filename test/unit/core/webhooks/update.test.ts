@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import type { Webhook } from '../../../../electron/core/contract'
-import { manualClock, testCore } from '../../../support/core'
+import { ADMIN, manualClock, testCore } from '../../../support/core'
 
 let t: ReturnType<typeof testCore>
 const clock = manualClock(Date.parse('2026-03-04T05:06:07Z'))
@@ -52,8 +52,8 @@ test('updating a missing webhook is not_found; a body naming another id is refus
 test('two windows saving the same webhook: the later save wins, and both are told', async () => {
   const seen: unknown[] = []
   t.core.subscribe((name, payload) => seen.push({ name, payload }))
-  await t.call('webhooks.update', { id: base.id, name: 'From window A' }, { origin: 'window-a', role: 'admin' })
-  await t.call('webhooks.update', { id: base.id, name: 'From window B' }, { origin: 'window-b', role: 'admin' })
+  await t.call('webhooks.update', { id: base.id, name: 'From window A' }, { ...ADMIN, origin: 'window-a' })
+  await t.call('webhooks.update', { id: base.id, name: 'From window B' }, { ...ADMIN, origin: 'window-b' })
   expect((await t.call<Webhook>('webhooks.get', { id: base.id })).name).toBe('From window B')
   expect(seen).toEqual([
     { name: 'webhooks.changed', payload: { action: 'updated', ids: [base.id], origin: 'window-a' } },

@@ -1,8 +1,8 @@
-import type { SerializedError } from '../core/contract/errors'
+import type { SerializedError } from './errors'
 
 /**
- * The shape of `window.hooklab`, for the renderer's IPC client. Type-only:
- * importing it pulls no code into any bundle.
+ * The shape of `window.hooklab`, declared once for the preload that builds it and
+ * the renderer that calls it. Type-only: importing it pulls no code into any bundle.
  */
 export type InvokeResult = { ok: true; value: unknown } | { ok: false; error: SerializedError }
 

@@ -1,0 +1,41 @@
+/**
+ * The contract's names and nothing else: no imports, so the sandboxed preload (which
+ * can require only 'electron') and the main process share this one list
+ * (electron/fiddle's ipc-events.ts is the model). procedures.ts and events.ts are keyed
+ * by these names, so a name without a row, or a row without a name, fails to compile.
+ */
+export const PROCEDURE_NAMES = [
+  'app.info',
+  'webhooks.list',
+  'webhooks.page',
+  'webhooks.count',
+  'webhooks.get',
+  'webhooks.create',
+  'webhooks.update',
+  'webhooks.delete',
+  'webhooks.setStatus',
+  'webhooks.deleteMany',
+  'topics.catalog',
+  'topics.createCustom',
+  'topics.deleteCustom',
+  'tokens.list',
+  'tokens.create',
+  'tokens.delete',
+  'settings.get',
+  'settings.update',
+] as const
+export type ProcedureName = (typeof PROCEDURE_NAMES)[number]
+
+export const PUSHED_EVENT_NAMES = ['webhooks.changed', 'topics.changed', 'settings.changed'] as const
+export type PushedEventName = (typeof PUSHED_EVENT_NAMES)[number]
+
+const procedureSet: ReadonlySet<string> = new Set(PROCEDURE_NAMES)
+const eventSet: ReadonlySet<string> = new Set(PUSHED_EVENT_NAMES)
+
+export function isProcedureName(name: unknown): name is ProcedureName {
+  return typeof name === 'string' && procedureSet.has(name)
+}
+
+export function isPushedEventName(name: unknown): name is PushedEventName {
+  return typeof name === 'string' && eventSet.has(name)
+}
