@@ -3,6 +3,9 @@ import type { IncomingMessage } from 'node:http'
 import type { TokenRole } from '../core/contract'
 import { parseCookies } from './http-util'
 
+/** A browser restart keeps the session (issue 6 §3); revoking the admin token still ends it. */
+export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60
+
 /**
  * The one gate of the web transport (DESIGN rule 3): Host, Origin, token and
  * session cookie are checked here and nowhere else.
@@ -67,6 +70,6 @@ export class Guard {
     if (this.verifyToken(token) !== 'admin') return null
     const id = randomBytes(32).toString('base64url')
     this.sessions.set(id, token)
-    return `${this.cookieName}=${id}; HttpOnly; SameSite=Strict; Path=/`
+    return `${this.cookieName}=${id}; Max-Age=${SESSION_MAX_AGE_S}; HttpOnly; SameSite=Strict; Path=/`
   }
 }

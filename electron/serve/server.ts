@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { TransportInfo } from '../core/contract'
 import type { Core } from '../core/types'
@@ -21,6 +21,23 @@ export interface RunningServer {
   url: string
   port: number
   close(): Promise<void>
+}
+
+/**
+ * Any page URL carrying `token` (the link `serve` prints, a bookmark of /settings?token=…)
+ * answers with a redirect to the same URL without it, so the token leaves the address bar
+ * and the history; a valid admin token opens the session cookie on the way.
+ */
+function redirectWithoutToken(guard: Guard, url: URL, res: ServerResponse): void {
+  const token = url.searchParams.get('token') ?? ''
+  const cookie = guard.openSession(token)
+  if (!cookie) return sendText(res, 401, 'This link carries an unknown or read-only token. Use the URL that `hooklab serve` printed.')
+  url.searchParams.delete('token')
+  const query = url.searchParams.toString()
+  // Relative to our own origin: the path is the request's own, so the redirect cannot leave the site.
+  const location = url.pathname.replace(/^\/{2,}/, '/') + (query ? `?${query}` : '') + url.hash
+  res.writeHead(302, { ...BASE_HEADERS, 'Set-Cookie': cookie, Location: location })
+  res.end()
 }
 
 /** The web transport: the renderer, the contract (/rpc, /events) and the Admin API on one loopback port. */
@@ -52,18 +69,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (!role) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Open the URL printed by `hooklab serve` (it carries the token), or send X-Hooklab-Access-Token' } })
       return handleRpc(core, decodeURIComponent(path.slice('/rpc/'.length)), req, res, role, transport())
     }
-    const token = url.searchParams.get('token')
-    if (path === '/' && token !== null) {
-      const cookie = guard.openSession(token)
-      if (!cookie) return sendText(res, 401, 'This link carries an unknown or read-only token. Use the URL that `hooklab serve` printed.')
-      // Drop the token from the address bar (and from history) once the cookie holds the session.
-      res.writeHead(302, { ...BASE_HEADERS, 'Set-Cookie': cookie, Location: '/' })
-      return void res.end()
-    }
+    if (url.searchParams.has('token')) return redirectWithoutToken(guard, url, res)
     serveStatic(rendererDir, guard.port, req, res, path)
   }
 
+  // Once close() starts, every answer ends its connection, so keep-alive clients let go.
+  let closing = false
   const server = createServer((req, res) => {
+    if (closing) res.setHeader('Connection', 'close')
     handle(req, res).catch((err: unknown) => {
       if (err instanceof URIError) return sendText(res, 400, 'Bad request: malformed percent-encoding')
       console.error('hooklab: request failed:', err)
@@ -75,6 +88,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   server.on('upgrade', (req, socket, head) => {
     // Outside the request handler's catch: anything thrown here would end the process.
     try {
+      if (closing) return void socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
       if (path !== '/events' || !guard.hostAllowed(req) || !guard.originAllowed(req) || !guard.role(req, { allowCookie: true })) {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
@@ -93,14 +107,36 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = (server.address() as AddressInfo).port
   guard.port = port
   const url = `http://127.0.0.1:${port}`
-  return {
-    url,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        events.close()
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
+  return { url, port, close: () => drain(server, events, () => (closing = true)) }
+}
+
+/** How long close() lets requests in flight finish before cutting their connections. */
+export const DRAIN_CAP_MS = 5000
+
+/**
+ * Stops the server without dropping anyone (issue 6 §1.9): the listening socket closes
+ * at once (new connections are refused), requests in flight run to their answer, which
+ * then closes its connection; idle keep-alive connections close now and as requests
+ * finish; WebSocket clients get a close frame. What is still open after the cap is cut.
+ */
+function drain(server: Server, events: { close(): Promise<void> }, markClosing: () => void): Promise<void> {
+  markClosing()
+  return new Promise<void>((resolve) => {
+    let done = false
+    const finish = () => {
+      if (done) return
+      done = true
+      clearInterval(sweep)
+      clearTimeout(cap)
+      resolve()
+    }
+    const closed = new Promise<void>((r) => server.close(() => r()))
+    server.closeIdleConnections()
+    // A request that finishes leaves its socket idle; sweep those until everything is gone.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50)
+    const cap = setTimeout(() => {
+      server.closeAllConnections()
+    }, DRAIN_CAP_MS)
+    void Promise.all([closed, events.close()]).then(finish, finish)
+  })
 }
