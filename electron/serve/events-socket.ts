@@ -3,6 +3,9 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Core } from '../core/types'
 
+/** How long a client has to answer our close frame before its socket is cut. */
+const CLOSE_HANDSHAKE_MS = 1000
+
 /**
  * `/events`: every event the core pushes, as `{"event", "payload"}` text frames.
  * The upgrade is authorised by the caller (the guard) before it reaches here.
@@ -24,10 +27,24 @@ export function createEventsSocket(core: Core) {
     upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
     },
-    close() {
+    /** Says goodbye with a close frame (1001 going away); a client that does not answer is cut after a second. */
+    close(): Promise<void> {
       unsubscribe()
-      for (const socket of sockets) socket.terminate()
-      wss.close()
+      const goodbyes = [...sockets].map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState === socket.CLOSED) return resolve()
+            const cut = setTimeout(() => socket.terminate(), CLOSE_HANDSHAKE_MS)
+            socket.once('close', () => {
+              clearTimeout(cut)
+              resolve()
+            })
+            socket.close(1001, 'Hooklab is stopping')
+          }),
+      )
+      return Promise.all(goodbyes).then(
+        () => new Promise<void>((resolve) => wss.close(() => resolve())),
+      )
     },
   }
 }
