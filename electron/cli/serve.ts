@@ -1,17 +1,31 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { mkdirSync } from 'node:fs'
 import { createCore, type FullCore } from '../core/app'
 import { shutdown } from '../core/lifecycle/shutdown'
-import { ensureAdminToken } from '../core/data-dir/admin-token'
+import { AdminTokenError, ensureAdminToken } from '../core/data-dir/admin-token'
 import { defaultDataDir } from '../core/data-dir/default'
 import { claimOwnership, DataDirBusyError } from '../core/data-dir/owner'
+import { DataDirError, prepareDataDir } from '../core/data-dir/prepare'
 import { startServer } from '../serve/server'
 import { parsePort } from './options'
 
 function fail(message: string): never {
   console.error(`hooklab: ${message}`)
   process.exit(1)
+}
+
+/**
+ * One sentence for a failure at start. Errno errors carry Node's raw text
+ * (`EACCES: permission denied, open …`), which names neither what Hooklab was doing
+ * nor what to do, so they are rephrased around the data directory.
+ */
+function sentence(err: unknown, dataDir: string, doing: string): string {
+  if (err instanceof DataDirError || err instanceof AdminTokenError) return err.message
+  const code = (err as NodeJS.ErrnoException | null)?.code
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    return `Hooklab could not ${doing} in the data directory ${dataDir} (${code}). Check that it is a folder you can write to, or choose another --data-dir.`
+  }
+  return err instanceof Error ? err.message : String(err)
 }
 
 interface ServeFlags {
@@ -30,22 +44,38 @@ export function registerServe(program: Command, env: { version: string; renderer
     .option('--admin-token <token>', 'use this admin token (it replaces the kept one)')
     .action(async (flags: ServeFlags) => {
       const dataDir = resolve(flags.dataDir)
-      mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+      // First, before any lock or database: a bad path (a file, under a file, /proc) must
+      // answer at once with one sentence; prepareDataDir never uses recursive mkdir, which hangs on /proc.
+      let warnings: readonly string[]
+      try {
+        warnings = prepareDataDir(dataDir).warnings
+      } catch (err) {
+        fail(sentence(err, dataDir, 'prepare its files'))
+      }
+      for (const warning of warnings) console.error(`hooklab: ${warning}`)
+
       let ownership: ReturnType<typeof claimOwnership>
       try {
         ownership = claimOwnership(dataDir, { kind: 'serve', port: null })
       } catch (err) {
         if (err instanceof DataDirBusyError) fail(`${err.message}. Stop it first, or use another --data-dir.`)
-        throw err
+        fail(sentence(err, dataDir, 'take ownership'))
       }
       let core: FullCore
       try {
         core = createCore({ dataDir, version: env.version })
       } catch (err) {
         ownership.release()
-        fail(err instanceof Error ? err.message : String(err))
+        fail(sentence(err, dataDir, 'open the store'))
       }
-      const token = ensureAdminToken(dataDir, flags.adminToken)
+      for (const warning of core.warnings) if (!warnings.includes(warning)) console.error(`hooklab: ${warning}`)
+      let token: string
+      try {
+        token = ensureAdminToken(dataDir, flags.adminToken)
+      } catch (err) {
+        await shutdown({ transports: [], core, release: () => ownership.release() })
+        fail(sentence(err, dataDir, 'keep the admin token'))
+      }
       let server: Awaited<ReturnType<typeof startServer>>
       try {
         server = await startServer({ core, port: flags.port, rendererDir: env.rendererDir })

@@ -8,12 +8,14 @@ import {
   isProcedureName,
   loneSurrogatePaths,
   procedures,
+  PROFILES,
   webhookInputSchemas,
   type CallContext,
   type ProcedureName,
   type ProcedureOutput,
   type PushedEventName,
   type PushedEventPayload,
+  type WebhookPatch,
 } from './contract'
 import { readAdminToken } from './data-dir/admin-token'
 import { prepareDataDir } from './data-dir/prepare'
@@ -92,6 +94,14 @@ export function createCore(options: CoreOptions): FullCore {
   let adminToken: string | null = null
   const tokens = new TokenService(db, scheduler, () => (adminToken ??= readAdminToken(dataDir)), randomBytes)
   const settings = new SettingsService(options.settings ?? jsonSettingsStore(dataDir))
+  // Topic membership is the core's knowledge: the shared schemas check shapes only.
+  const withMembership = webhookInputSchemas(topics.knows)
+  // An update's topics are checked against the stored profile, so one answer names every bad field.
+  const updateSchemas = new Map(PROFILES.map((p) => [p, webhookInputSchemas(topics.knows, p).update]))
+  const updateSchemaFor = (id: unknown) => {
+    const stored = typeof id === 'number' && Number.isSafeInteger(id) ? webhooksRepo.get(id) : undefined
+    return (stored && updateSchemas.get(stored.profile)) || withMembership.update
+  }
   const handlers: Handlers = createHandlers({
     webhooks,
     tokens,
@@ -101,11 +111,19 @@ export function createCore(options: CoreOptions): FullCore {
     dataDir,
     keyProtection: dataKey.protection === 'safe_storage' ? 'safe_storage' : 'file',
     emitSettingsChanged: (origin) => emit('settings.changed', { origin }),
+    validateWebhook: (id, attributes) => {
+      const input = id === undefined ? attributes : { ...(attributes as object), id }
+      const parsed = (id === undefined ? withMembership.create : updateSchemaFor(id)).safeParse(input)
+      if (!parsed.success) return fieldsFromZod(parsed.error, input)
+      return id === undefined ? emptyFields() : webhooks!.check(id, parsed.data as WebhookPatch)
+    },
   })
-  // Topic membership is the core's knowledge: the shared schemas check shapes only.
-  const withMembership = webhookInputSchemas(topics.knows)
-  const inputOf = (name: ProcedureName) =>
-    name === 'webhooks.create' ? withMembership.create : name === 'webhooks.update' ? withMembership.update : procedures[name].input
+  const inputOf = (name: ProcedureName, input: unknown) =>
+    name === 'webhooks.create'
+      ? withMembership.create
+      : name === 'webhooks.update'
+        ? updateSchemaFor(typeof input === 'object' && input !== null && Object.hasOwn(input, 'id') ? (input as { id: unknown }).id : undefined)
+        : procedures[name].input
 
   const lifecycle = new Lifecycle(scheduler)
   const inFlight = new Set<Promise<unknown>>()
@@ -120,7 +138,7 @@ export function createCore(options: CoreOptions): FullCore {
       for (const path of broken) fields[path] = ['invalid']
       throw invalidInput(fields)
     }
-    const parsed = inputOf(name).safeParse(input ?? {})
+    const parsed = inputOf(name, input).safeParse(input ?? {})
     if (!parsed.success) throw invalidInput(fieldsFromZod(parsed.error, input))
     // One handler per name; TypeScript cannot pair a generic name with its entry by itself.
     const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown

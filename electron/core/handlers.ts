@@ -1,4 +1,4 @@
-import { HooklabError, type CallContext, type ProcedureName, type ProcedureOutput, type ProcedureParsedInput } from './contract'
+import { HooklabError, type CallContext, type FieldErrors, type ProcedureName, type ProcedureOutput, type ProcedureParsedInput } from './contract'
 import type { SettingsService } from './settings/service'
 import type { TokenService } from './tokens/service'
 import type { TopicService } from './topics/service'
@@ -14,6 +14,8 @@ export interface HandlerDeps {
   dataDir: string
   keyProtection: 'file' | 'safe_storage'
   emitSettingsChanged: (origin: string) => void
+  /** Every field a create (no id) or an update of `id` would refuse. */
+  validateWebhook: (id: number | undefined, attributes: unknown) => FieldErrors
 }
 
 type Handler<N extends ProcedureName> = (input: ProcedureParsedInput<N>, ctx: CallContext) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>
@@ -41,6 +43,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'webhooks.page': (input, ctx) => webhooks.page(input.dir, input.id, input.limit, viewerOf(ctx.role, secretsAsked(input.include_secret, ctx))),
     'webhooks.count': (input) => ({ count: webhooks.count(input.status) }),
     'webhooks.get': (input, ctx) => webhooks.get(input.id, viewerOf(ctx.role, secretsAsked(input.include_secret, ctx))),
+    'webhooks.validate': (input) => ({ fields: { ...deps.validateWebhook(input.id, input.attributes) } }),
     'webhooks.create': (input, ctx) => webhooks.create(input, ctx.origin),
     'webhooks.update': (input, ctx) => webhooks.update(input.id, input, ctx.origin),
     'webhooks.delete': (input, ctx) => {

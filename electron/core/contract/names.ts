@@ -10,6 +10,7 @@ export const PROCEDURE_NAMES = [
   'webhooks.page',
   'webhooks.count',
   'webhooks.get',
+  'webhooks.validate',
   'webhooks.create',
   'webhooks.update',
   'webhooks.delete',

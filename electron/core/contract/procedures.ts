@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FIELD_CODES } from './errors'
 import type { ProcedureName } from './names'
 import {
   appInfoSchema,
@@ -47,6 +48,12 @@ export const procedures = {
     role: 'read',
     input: z.object({ id: idSchema, include_secret: z.boolean().optional() }).strict(),
     output: webhookSchema,
+  },
+  /** What a create (no id) or an update of `id` with these attributes would refuse; stores nothing. */
+  'webhooks.validate': {
+    role: 'admin',
+    input: z.object({ id: idSchema.optional(), attributes: z.unknown() }).strict(),
+    output: z.object({ fields: z.record(z.string(), z.array(z.enum(FIELD_CODES))) }),
   },
   'webhooks.create': { role: 'admin', input: webhookCreateSchema, output: webhookSchema },
   'webhooks.update': { role: 'admin', input: webhookUpdateSchema, output: webhookSchema },

@@ -141,9 +141,9 @@ export type TopicMembership = (profile: Profile, topic: string) => boolean
  * update's schema) a topic is checked against the patch's profile, or against every
  * profile; the service checks it again against the stored profile.
  */
-function crossFieldRules(value: z.infer<typeof writable>, ctx: z.RefinementCtx, mode: 'create' | 'update', knows: TopicMembership | null): void {
+function crossFieldRules(value: z.infer<typeof writable>, ctx: z.RefinementCtx, mode: 'create' | 'update', knows: TopicMembership | null, storedProfile?: Profile): void {
   const givenProfile = (PROFILES as readonly unknown[]).includes(value.profile) ? value.profile : undefined
-  const profile = givenProfile ?? (mode === 'create' ? DEFAULTS.profile : undefined)
+  const profile = givenProfile ?? (mode === 'create' ? DEFAULTS.profile : storedProfile)
   const topicList = Array.isArray(value.topics) ? value.topics : undefined
   const single = typeof value.topic === 'string' ? value.topic : undefined
   if (topicList && single !== undefined && !topicList.includes(single)) {
@@ -187,15 +187,18 @@ const createShape = writable.extend({
 export const webhookPatchSchema = writable.extend({ id: z.number().int().positive().optional() }).strict()
 export type WebhookPatch = z.infer<typeof webhookPatchSchema>
 
-/** The create and update schemas, with topic membership decided by `knows` (null: shapes only). */
-export function webhookInputSchemas(knows: TopicMembership | null) {
+/**
+ * The create and update schemas, with topic membership decided by `knows` (null: shapes
+ * only). `storedProfile` is the profile of the webhook an update changes, when known.
+ */
+export function webhookInputSchemas(knows: TopicMembership | null, storedProfile?: Profile) {
   return {
     create: createShape.strict().superRefine((value, ctx) => {
       if (value.address === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['address'] })
       if (value.topics === undefined && value.topic === undefined) ctx.addIssue({ code: 'custom', message: 'blank', path: ['topics'] })
       crossFieldRules(value, ctx, 'create', knows)
     }, ALWAYS),
-    update: webhookPatchSchema.extend({ id: z.number().int().positive() }).superRefine((value, ctx) => crossFieldRules(value, ctx, 'update', knows), ALWAYS),
+    update: webhookPatchSchema.extend({ id: z.number().int().positive() }).superRefine((value, ctx) => crossFieldRules(value, ctx, 'update', knows, storedProfile), ALWAYS),
   }
 }
 

@@ -1,7 +1,7 @@
 import { REDACTED, type WebhookAuth } from '../contract'
 
 /** Names (of headers and query parameters) that usually carry a credential (seed 001's "token in the URL"). */
-const SENSITIVE_NAME = /^(authorization|proxy-authorization|cookie)$|token|secret|key|sig|password|passw|pwd|auth|session|credential|hmac/i
+const SENSITIVE_NAME = /^(authorization|proxy-authorization|cookie)$|token|secret|key|sig|password|passw|pwd|auth|session|cred|hmac/i
 
 export function isSensitiveName(name: string): boolean {
   return SENSITIVE_NAME.test(name)

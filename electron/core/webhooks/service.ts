@@ -1,6 +1,8 @@
 import {
   DEFAULTS,
+  emptyFields,
   ENGINE_ORIGIN,
+  type FieldErrors,
   HooklabError,
   notFound,
   PROFILE_SIGNING,
@@ -137,6 +139,20 @@ export class WebhookService {
     const saved = this.deps.repo.insert(record)
     this.deps.emit({ action: 'created', ids: [saved.id], origin })
     return this.present(saved, 'reveal')
+  }
+
+  /** The fields an update of `id` would refuse against the stored webhook (nothing is written). */
+  check(id: number, input: WebhookPatch): FieldErrors {
+    try {
+      const current = this.record(id)
+      const opened = this.opened(current)
+      const patch = resolveEchoes(input, opened)
+      checkPatchAgainst({ ...current, headers: opened.headers, secret: this.deps.box.decrypt(current.secret_enc) }, patch, this.deps.knows)
+      return emptyFields()
+    } catch (err) {
+      if (err instanceof HooklabError && err.code === 'invalid_input' && err.fields) return err.fields
+      throw err
+    }
   }
 
   update(id: number, input: WebhookPatch, origin: string): Webhook {

@@ -1,4 +1,3 @@
-import { fieldsFromZod, procedures } from '../../core/contract'
 import { checkBodyId, presentWebhook, withoutReadOnly, withoutStatusEcho, type Sentences } from './attributes'
 import { readWrapped } from './body'
 import type { AdminContext, Reply } from './context'
@@ -16,14 +15,12 @@ import { fieldsOf, flagOf, refuseUnsupportedFilters, statusOf } from './query'
  * A body id that is not the path's is a problem only the API can see; it is refused
  * together with what the contract's schema finds, so one 422 names every bad attribute.
  */
-function refuseApiErrors(apiErrors: Sentences, input: object): void {
+async function refuseApiErrors(ctx: AdminContext, apiErrors: Sentences, attributes: object): Promise<void> {
   if (Object.keys(apiErrors).length === 0) return
   const errors: Sentences = { ...apiErrors }
-  const parsed = procedures['webhooks.update'].input.safeParse(input)
-  if (!parsed.success) {
-    for (const [field, list] of Object.entries(sentencesOf(fieldsFromZod(parsed.error, input)))) {
-      errors[field] = [...new Set([...(Object.hasOwn(errors, field) ? errors[field] : []), ...list])]
-    }
+  const { fields } = await ctx.core.invoke('webhooks.validate', { id: ctx.id, attributes }, ctx.call)
+  for (const [field, list] of Object.entries(sentencesOf(fields))) {
+    errors[field] = [...new Set([...(Object.hasOwn(errors, field) ? errors[field] : []), ...list])]
   }
   throw new AdminError(422, errors)
 }
@@ -69,8 +66,8 @@ export async function updateWebhook(ctx: AdminContext): Promise<Reply> {
   const attrs = withoutStatusEcho(withoutReadOnly(body), current.status)
   const apiErrors = checkBodyId(body, ctx.id)
   if (Object.keys(attrs).length === 0 && Object.keys(apiErrors).length === 0) return { body: { webhook: presentWebhook(current, { secret: true }) } }
+  await refuseApiErrors(ctx, apiErrors, attrs)
   attrs.id = ctx.id
-  refuseApiErrors(apiErrors, attrs)
   const updated = await ctx.core.invoke('webhooks.update', attrs, ctx.call)
   return { body: { webhook: presentWebhook(updated, { secret: true }) } }
 }

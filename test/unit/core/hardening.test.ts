@@ -29,11 +29,37 @@ test('saving the same values back is no change: modified_on stays, nobody is tol
   expect((await t.call<Webhook>('webhooks.update', { id: w.id, name: 'Renamed' })).modified_on).not.toBeNull()
 })
 
-test('credential-looking custom headers are redacted for anyone not asking (and for read tokens always)', async () => {
-  const w = await t.call<Webhook>('webhooks.create', { ...hook, headers: { Authorization: 'Bearer SECRETHDR', 'X-Api-Key': 'k1', 'X-Env': 'dev' } })
-  const seen = await t.call<Webhook>('webhooks.get', { id: w.id, include_secret: true }, READER)
-  expect(seen.headers).toEqual({ Authorization: '[redacted]', 'X-Api-Key': '[redacted]', 'X-Env': 'dev' })
-  expect((await t.call<Webhook>('webhooks.get', { id: w.id, include_secret: true })).headers.Authorization).toBe('Bearer SECRETHDR')
+test('credential-looking custom headers are redacted for an admin not asking; a read token sees header names only', async () => {
+  const w = await t.call<Webhook>('webhooks.create', {
+    ...hook,
+    address: 'http://bob:PASSWORD@127.0.0.1:9/hooks?api_key=QUERYKEY&shop=a',
+    headers: { Authorization: 'Bearer SECRETHDR', 'X-Api-Key': 'k1', 'X-Env': 'dev', 'X-Customer-Cred': 'C' },
+  })
+  const admin = await t.call<Webhook>('webhooks.get', { id: w.id })
+  expect(admin.headers).toEqual({ Authorization: '[redacted]', 'X-Api-Key': '[redacted]', 'X-Env': 'dev', 'X-Customer-Cred': '[redacted]' })
+  expect(admin.address).toBe('http://bob:[redacted]@127.0.0.1:9/hooks?api_key=[redacted]&shop=a')
+  const reader = await t.call<Webhook>('webhooks.get', { id: w.id }, READER)
+  expect(reader.headers).toEqual({ Authorization: '[redacted]', 'X-Api-Key': '[redacted]', 'X-Env': '[redacted]', 'X-Customer-Cred': '[redacted]' })
+  expect(reader.address).toBe(admin.address)
+  const listed = await t.call<{ webhooks: Webhook[] }>('webhooks.list', {}, READER)
+  expect(JSON.stringify(listed)).not.toMatch(/PASSWORD|QUERYKEY|SECRETHDR|"dev"|"C"/)
+  await expect(t.call('webhooks.get', { id: w.id, include_secret: true }, READER)).rejects.toMatchObject({ code: 'forbidden' })
+  const revealed = await t.call<Webhook>('webhooks.get', { id: w.id, include_secret: true })
+  expect(revealed.headers.Authorization).toBe('Bearer SECRETHDR')
+  expect(revealed.address).toBe('http://bob:PASSWORD@127.0.0.1:9/hooks?api_key=QUERYKEY&shop=a')
+})
+
+test('the redacted placeholder sent back unchanged keeps the stored credential; anywhere else it is refused', async () => {
+  const address = 'http://bob:PASSWORD@127.0.0.1:9/hooks?token=T1'
+  const w = await t.call<Webhook>('webhooks.create', { ...hook, address, headers: { 'X-Api-Key': 'k1' }, auth: { type: 'bearer', token: 'tok' } })
+  const shown = await t.call<Webhook>('webhooks.get', { id: w.id })
+  await t.call('webhooks.update', { id: w.id, address: shown.address, headers: shown.headers, auth: shown.auth, name: 'Kept' })
+  const after = await t.call<Webhook>('webhooks.get', { id: w.id, include_secret: true })
+  expect(after).toMatchObject({ name: 'Kept', address, headers: { 'X-Api-Key': 'k1' }, auth: { type: 'bearer', token: 'tok' } })
+  await expect(t.call('webhooks.update', { id: w.id, address: 'http://eve:[redacted]@127.0.0.1:9/' })).rejects.toMatchObject({ fields: { address: ['redacted_placeholder'] } })
+  await expect(t.call('webhooks.update', { id: w.id, headers: { 'X-Other': '[redacted]' } })).rejects.toMatchObject({ fields: { 'headers.X-Other': ['redacted_placeholder'] } })
+  await expect(t.call('webhooks.create', { ...hook, auth: { type: 'bearer', token: '[redacted]' } })).rejects.toMatchObject({ fields: { auth: ['redacted_placeholder'] } })
+  expect((await t.call<Webhook>('webhooks.get', { id: w.id, include_secret: true })).address).toBe(address)
 })
 
 test('header values Node cannot send (above U+00FF) are refused', async () => {

@@ -39,6 +39,13 @@ const fake = vi.hoisted(() => {
     isDestroyed() {
       return false
     }
+    isLoading() {
+      return this.url === ''
+    }
+    once(event: string, fn: Listener) {
+      this.handlers.set(event, fn)
+      return this
+    }
     getURL() {
       return this.url
     }

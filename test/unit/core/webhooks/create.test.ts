@@ -80,8 +80,10 @@ test('every Sapo topic of seed 003 plus app/installed and order_transactions/cre
   const sapo = profiles.find((p) => p.profile === 'sapo')!.groups.flatMap((g) => g.topics)
   const seed003 =
     'products/create, products/delete, products/update, orders/create, orders/update, orders/cancelled, orders/delete, orders/active, orders/finalized, orders/invoiced, orders/partial_invoiced, orders/fulfilled, orders/partial_fulfilled, orders/paid, orders/partial_paid, customers/create, customers/update, customers/delete, suppliers/create, suppliers/update, suppliers/delete, order_returns/create, order_returns/update, order_returns/cancelled, order_returns/returned, order_returns/partial_refund, order_returns/refund, inventories/update'.split(', ')
-  expect(sapo).toEqual(expect.arrayContaining([...seed003, 'app/installed', 'order_transactions/create']))
-  expect(sapo).toHaveLength(30)
+  // Plus `ping`, which every profile has (SPEC §8 "Ping").
+  expect(sapo).toEqual(expect.arrayContaining([...seed003, 'app/installed', 'order_transactions/create', 'ping']))
+  expect(sapo).toHaveLength(31)
+  for (const { profile, groups } of profiles) expect(groups.flatMap((g) => g.topics), profile).toContain('ping')
   const woo = profiles.find((p) => p.profile === 'woocommerce')!
   expect(woo.groups.map((g) => g.resource)).toEqual(expect.arrayContaining(['order', 'product', 'coupon', 'customer', 'action']))
 })

@@ -73,7 +73,8 @@ test('an unknown procedure and a read-only caller writing are refused with typed
 
 test('a read-only caller never sees a secret, even when asking', async () => {
   const { id } = await t.call<{ id: number }>('webhooks.create', { ...good, auth: { type: 'bearer', token: 'tok-123' } })
-  const seen = await t.call<{ secret?: string; auth: { token: string } }>('webhooks.get', { id, include_secret: true }, READER)
+  await expect(t.call('webhooks.get', { id, include_secret: true }, READER)).rejects.toMatchObject({ code: 'forbidden' })
+  const seen = await t.call<{ secret?: string; auth: { token: string } }>('webhooks.get', { id }, READER)
   expect(seen.secret).toBeUndefined()
   expect(seen.auth.token).toBe('[redacted]')
   const list = await t.call<{ webhooks: Array<{ secret?: string }> }>('webhooks.list', {})
