@@ -43,16 +43,19 @@ export const RESERVED_HEADERS = ['host', 'content-length', 'transfer-encoding', 
  * Characters that make an address look like something it is not: C0/C1 controls, DEL,
  * bidi overrides and isolates, zero-width characters and the BOM.
  */
-const DECEPTIVE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/
+// Tab, CR, LF, VT and FF are left to trim (a pasted address often ends in a newline); inside, \s refuses them.
+const DECEPTIVE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/
 
 export const addressSchema = z
   .string({ error: 'invalid' })
+  // Before trimming: a trailing BOM or NUL must be refused, not quietly cut off.
+  .refine((value) => !DECEPTIVE.test(value), { message: 'invalid', abort: true })
   .trim()
   .min(1, 'blank')
   .max(2048, 'too_long')
   .superRefine((value, ctx) => {
     if (value.length === 0) return
-    if (/\s/.test(value) || DECEPTIVE.test(value)) return void ctx.addIssue({ code: 'custom', message: 'invalid' })
+    if (/\s/.test(value)) return void ctx.addIssue({ code: 'custom', message: 'invalid' })
     let url: URL
     try {
       url = new URL(value)

@@ -1,0 +1,109 @@
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, expect, test } from 'vitest'
+import { CLI, spawnServe } from '../../support/spawn-serve'
+import { tempDir } from '../../support/temp-dir'
+
+// Issue 6 §1.7: a bad --data-dir printed raw errno text (`EEXIST: file already exists, mkdir …`), and /proc/x hung for ever.
+if (!existsSync(CLI)) console.warn(`data-dir tests need the build (${CLI}); run \`npm run build\``)
+
+let dir: ReturnType<typeof tempDir>
+beforeEach(() => (dir = tempDir()))
+afterEach(() => {
+  chmodSync(dir.path, 0o700)
+  dir.cleanup()
+})
+
+/**
+ * "Within a second" of the CLI's own start-up: a loaded test machine (parallel workers)
+ * takes over a second just to boot Node and load the bundle, so that time, measured
+ * with `--version` under the same load, is not counted.
+ */
+function startupMs(): number {
+  const started = Date.now()
+  spawnSync(process.execPath, [CLI, '--version'], { timeout: 10_000 })
+  return Date.now() - started
+}
+const WITHIN_MS = 1000
+
+function serve(args: string[], options: SpawnSyncOptions = {}) {
+  const started = Date.now()
+  const run = spawnSync(process.execPath, [CLI, 'serve', '--port', '0', ...args], { encoding: 'utf8', timeout: 10_000, ...options })
+  return { status: run.status, signal: run.signal, stdout: String(run.stdout), stderr: String(run.stderr), ms: Date.now() - started }
+}
+
+/** One sentence on stderr that names the path; no stack, no errno text; a non-zero exit, quickly. */
+function expectOneSentence(run: ReturnType<typeof serve>, path: string, advice: RegExp) {
+  expect(run.signal, 'it must exit by itself, not hang until killed').toBeNull()
+  expect(run.status).not.toBe(0)
+  expect(run.status).not.toBeNull()
+  const lines = run.stderr.trim().split('\n')
+  expect(lines, run.stderr).toHaveLength(1)
+  expect(lines[0]).toMatch(/^hooklab: /)
+  expect(lines[0]).toContain(path)
+  expect(lines[0]).toMatch(advice)
+  expect(run.stderr).not.toMatch(/\b(EEXIST|ENOTDIR|EACCES|ENOENT|EROFS|EPERM)\b|errno|\n\s+at /)
+  expect(run.stdout).not.toContain('Hooklab listening')
+  expect(run.ms).toBeLessThan(startupMs() + WITHIN_MS)
+}
+
+test('a data directory that is a file', () => {
+  const file = join(dir.path, 'not-a-dir')
+  writeFileSync(file, 'x')
+  expectOneSentence(serve(['--data-dir', file]), file, /is a file.*--data-dir/)
+})
+
+test('a data directory under a file', () => {
+  const file = join(dir.path, 'plain-file')
+  writeFileSync(file, 'x')
+  const target = join(file, 'deeper', 'hooklab')
+  expectOneSentence(serve(['--data-dir', target]), target, /is a file.*--data-dir/)
+})
+
+test('a data directory in /proc answers at once instead of hanging', () => {
+  expectOneSentence(serve(['--data-dir', '/proc/x']), '/proc/x', /--data-dir/)
+  expectOneSentence(serve(['--data-dir', '/proc/hooklab/a/b']), '/proc/hooklab/a/b', /--data-dir/)
+})
+
+/**
+ * Root writes anywhere whatever the mode says, so as root the CLI runs as `nobody`
+ * (uid 65534) against a root-owned 0755 directory; otherwise the directory is made 0555.
+ */
+function unwritable(): { parent: string; options: SpawnSyncOptions } {
+  const parent = join(dir.path, 'locked')
+  mkdirSync(parent)
+  const root = process.getuid?.() === 0
+  chmodSync(dir.path, 0o755)
+  chmodSync(parent, root ? 0o755 : 0o555)
+  return { parent, options: root ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: '/tmp' } } : {} }
+}
+
+test('an existing data directory this user cannot write', () => {
+  const { parent, options } = unwritable()
+  expectOneSentence(serve(['--data-dir', parent], options), parent, /not writable.*--data-dir/)
+})
+
+test('a data directory that cannot be created for lack of permission', () => {
+  const { parent, options } = unwritable()
+  const target = join(parent, 'new', 'hooklab')
+  expectOneSentence(serve(['--data-dir', target], options), target, /cannot be created \(permission denied\).*--data-dir/)
+})
+
+test('a bad --admin-token says why in one sentence and leaves no owner lock behind', () => {
+  const run = serve(['--data-dir', dir.path, '--admin-token', 'short'])
+  expect(run.status).toBe(1)
+  expect(run.stderr.trim()).toBe('hooklab: --admin-token must be 16–256 characters of letters, digits and ._~+/=-')
+  expect(run.ms).toBeLessThan(startupMs() + WITHIN_MS)
+  expect(existsSync(join(dir.path, 'owner.json'))).toBe(false)
+  expect(existsSync(join(dir.path, 'owner.lock'))).toBe(false)
+})
+
+test('a fresh nested data directory is created 0700, and serve starts in it', async () => {
+  // The happy path of the same code: prepareDataDir creates each missing level.
+  const target = join(dir.path, 'a', 'b', 'hooklab')
+  const s = await spawnServe(['--port', '0', '--data-dir', target])
+  expect(existsSync(join(target, 'hooklab.db'))).toBe(true)
+  expect(statSync(target).mode & 0o777).toBe(0o700)
+  expect(await s.stop()).toBe(0)
+})
