@@ -6,16 +6,7 @@ declare module '*.vue' {
   export default component
 }
 
-/** What the sandboxed preload exposes (DESIGN: named capabilities only). */
-interface HooklabBridge {
-  invoke(
-    name: string,
-    input: unknown,
-    meta: { origin: string },
-  ): Promise<{ ok: true; value: unknown } | { ok: false; error: import('@contract').SerializedError }>
-  subscribe(event: string, fn: (payload: unknown) => void): () => void
-}
-
 interface Window {
-  hooklab?: HooklabBridge
+  /** What the sandboxed preload exposes (declared once, in the contract). */
+  hooklab?: import('@contract/bridge').HooklabBridge
 }

@@ -1,3 +1,4 @@
+import type { HooklabBridge } from '@contract/bridge'
 import type { Transport } from './types'
 
 /** Electron: everything goes through the preload's two named capabilities. */
