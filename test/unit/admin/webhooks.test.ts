@@ -51,8 +51,14 @@ describe('create', () => {
     expect(webhook).toMatchObject({ ...body, topic: 'orders/create', status: 'disabled', disabled_on: '2026-03-04T05:06:07Z' })
   })
 
-  test('"ping": true is accepted (pings are sent once the delivery engine lands)', async () => {
-    expect((await create({ address: 'http://localhost:9/p', topic: 'orders/create', ping: true })).topic).toBe('orders/create')
+  test('"ping": true is accepted and stores the same webhook as without it (the ping itself is the delivery engine\'s)', async () => {
+    const attrs = { name: 'Pinged', address: 'http://127.0.0.1:9/p', topic: 'orders/create' }
+    const { id: _a, secret: _s1, ...withPing } = await create({ ...attrs, ping: true })
+    const { id: _b, secret: _s2, ...without } = await create(attrs)
+    expect(withPing).toEqual(without)
+    expect(withPing).not.toHaveProperty('ping')
+    expect(withPing.last_ping).toBeNull()
+    expect((await s.api('POST', '/admin/webhooks.json', { body: { webhook: { ...attrs, ping: 'yes' } } })).json.errors).toEqual({ ping: ['is invalid'] })
   })
 
   test('read-only attributes echoed from a GET are ignored', async () => {

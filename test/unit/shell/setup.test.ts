@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -36,10 +36,11 @@ describe('Electron binary detection (npm start)', async () => {
     expect(findElectronBinary(() => binary)).toBe(binary)
   })
 
-  it('matches this machine, where the download is skipped', () => {
-    // node_modules/electron has no path.txt here; on a machine with the binary this is a path.
-    const found = electronBinaryIn(resolve(__dirname, '../../..'))
-    expect(found === null || typeof found === 'string').toBe(true)
+  it("matches what the electron package installed on this machine (path.txt names the binary under dist/)", () => {
+    const root = resolve(__dirname, '../../..')
+    const pathTxt = join(root, 'node_modules/electron/path.txt')
+    const installed = existsSync(pathTxt) ? join(root, 'node_modules/electron/dist', readFileSync(pathTxt, 'utf8').trim()) : null
+    expect(electronBinaryIn(root)).toBe(installed !== null && existsSync(installed) ? installed : null)
   })
 })
 
