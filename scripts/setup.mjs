@@ -26,9 +26,11 @@ if (ci.status !== 0) {
 console.log('\n> node node_modules/electron/install.js (downloads the Electron binary)')
 const env = { ...process.env }
 delete env.ELECTRON_SKIP_BINARY_DOWNLOAD
+// Its output is kept, not shown: offline it is a long stack trace, and one line says it.
 const download = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron/install.js')], {
   cwd: ROOT,
-  stdio: 'inherit',
+  stdio: ['ignore', 'pipe', 'pipe'],
+  encoding: 'utf8',
   env,
   timeout: DOWNLOAD_TIMEOUT_MS,
 })
@@ -36,7 +38,7 @@ const download = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron/
 if (download.status === 0 && electronBinaryIn(ROOT)) {
   console.log('\nsetup: done. `npm start` opens the desktop app.')
 } else {
-  const why = download.error?.code === 'ETIMEDOUT' ? 'the download timed out' : 'the download failed'
+  const why = download.error?.code === 'ETIMEDOUT' ? 'the download timed out' : `the download failed${reasonOf(download)}`
   console.log(
     [
       '',
@@ -45,4 +47,13 @@ if (download.status === 0 && electronBinaryIn(ROOT)) {
       'Run `npm run setup` again when you are online to get the desktop window.',
     ].join('\n'),
   )
+}
+
+/** The first line of the installer's output that names an error, e.g. " (getaddrinfo ENOTFOUND …)". */
+function reasonOf(result) {
+  const text = `${result.stderr ?? ''}\n${result.stdout ?? ''}`
+  const line = text.split('\n').map((l) => l.trim()).find((l) => /error|ENOTFOUND|ECONN|EAI_AGAIN|status code/i.test(l))
+  if (!line) return ''
+  const message = line.replace(/^.*?Error:\s*/, '').slice(0, 160)
+  return ` (${message})`
 }
