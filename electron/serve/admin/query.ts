@@ -40,11 +40,29 @@ export function statusOf(params: URLSearchParams): WebhookStatus | null {
   return raw as WebhookStatus
 }
 
+/**
+ * The attributes `fields=` may name (SPEC §8 "One vocabulary"). An unknown name is
+ * refused rather than answered with empty objects, which look like data loss.
+ */
+export const WEBHOOK_FIELDS: readonly string[] = [
+  'id', 'name', 'address', 'topic', 'topics', 'profile', 'format', 'signing', 'secret', 'headers', 'auth',
+  'status', 'status_reason', 'disabled_on', 'consecutive_failures', 'retry_schedule', 'connect_timeout_ms',
+  'timeout_ms', 'max_concurrency', 'rate_limit_per_second', 'ordered', 'disable_after_failures',
+  'accept_self_signed', 'last_ping', 'created_on', 'modified_on',
+]
+
 /** Shopify's `fields=id,address`: answer only these attributes. */
 export function fieldsOf(params: URLSearchParams): string[] | null {
   const raw = params.get('fields')
   if (raw === null || raw.trim() === '') return null
-  return raw.split(',').map((f) => f.trim()).filter(Boolean)
+  const fields = raw.split(',').map((f) => f.trim()).filter(Boolean)
+  const unknown = fields.filter((f) => !WEBHOOK_FIELDS.includes(f))
+  if (unknown.length > 0) {
+    // Echoed names are cut short: the answer must not grow with whatever the caller sent.
+    const named = unknown.slice(0, 5).map((f) => JSON.stringify(f.slice(0, 50))).join(', ')
+    throw badRequest('fields', `names ${unknown.length === 1 ? 'an unknown attribute' : 'unknown attributes'}: ${named} (known: ${WEBHOOK_FIELDS.join(', ')})`)
+  }
+  return fields.length > 0 ? fields : null
 }
 
 /**
@@ -54,6 +72,8 @@ export function fieldsOf(params: URLSearchParams): string[] | null {
 const UNSUPPORTED_LIST_FILTERS = ['address', 'topic', 'status', 'created_at_min', 'created_at_max', 'updated_at_min', 'updated_at_max']
 
 export function refuseUnsupportedFilters(params: URLSearchParams): void {
+  // Numbered pages are gone from Shopify's API too; ignoring `page` would answer page 1 as if it were page 2.
+  if (params.has('page')) throw badRequest('page', 'is not supported: lists are paged with page_info, taken from the Link header (rel="next") of the previous answer')
   for (const name of UNSUPPORTED_LIST_FILTERS) {
     if (params.has(name)) throw badRequest(name, 'is not supported as a filter of webhooks.json (use count.json for status counts)')
   }
