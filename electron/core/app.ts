@@ -19,6 +19,12 @@ import {
 } from './contract'
 import { readAdminToken } from './data-dir/admin-token'
 import { prepareDataDir } from './data-dir/prepare'
+import { coalescer } from './delivery/coalesce'
+import { DeliveryEngine } from './delivery/engine'
+import { Recorder } from './delivery/recorder'
+import { agentPool } from './delivery/sender'
+import { DeliveryService } from './delivery/service'
+import { TargetCache } from './delivery/targets'
 import { createHandlers, type Handlers } from './handlers'
 import { Lifecycle, settleWithin } from './lifecycle/background'
 import { loadDataKey } from './secrets/data-key'
@@ -26,6 +32,7 @@ import { SecretBox } from './secrets/secret-box'
 import { jsonSettingsStore } from './settings/json-settings'
 import { SettingsService } from './settings/service'
 import { CustomTopicsRepo } from './store/custom-topics-repo'
+import { DeliveriesRepo } from './store/deliveries-repo'
 import { openDatabase } from './store/database'
 import { sealLegacyRows } from './store/seal-legacy'
 import { WebhooksRepo } from './store/webhooks-repo'
@@ -45,6 +52,8 @@ export interface FullCore extends Core {
   readonly tokens: TokenService
   readonly settings: SettingsService
   readonly topics: TopicService
+  readonly deliveries: DeliveryService
+  readonly engine: DeliveryEngine
   readonly lifecycle: Lifecycle
   /** What preparing the data directory could not do but did not stop on. */
   readonly warnings: readonly string[]
@@ -74,6 +83,7 @@ export function createCore(options: CoreOptions): FullCore {
     }
   }
 
+  const deliveriesRepo = new DeliveriesRepo(db)
   let webhooks: WebhookService | null = null
   const topics = new TopicService({
     repo: new CustomTopicsRepo(db),
@@ -89,6 +99,45 @@ export function createCore(options: CoreOptions): FullCore {
     knows: topics.knows,
     emit: (payload) => emit('webhooks.changed', payload),
     transaction: (fn) => db.transaction(fn)(),
+    aroundDelete: (ids) => {
+      const events = deliveriesRepo.eventIdsOf(ids)
+      return () => deliveriesRepo.deleteOrphanEvents(events)
+    },
+  })
+
+  // The delivery engine (issue 8): outbox, sender, recorder, and the procedures over them.
+  const version = options.version ?? '0.0.0'
+  const pool = agentPool()
+  const targets = new TargetCache(webhooksRepo, box)
+  const pushes = coalescer(scheduler, (ids, count) => emit('deliveries.changed', { ids, count, origin: 'engine' }))
+  let engine: DeliveryEngine | null = null
+  const recorder = new Recorder({
+    db,
+    repo: deliveriesRepo,
+    scheduler,
+    applyEngineChange: (id, change) => void webhooks!.applyEngineChange(id, change),
+    webhook: (id) => webhooksRepo.get(id),
+    changed: (ids) => pushes.add(ids),
+    invalidate: (id) => targets.invalidate([id]),
+    wake: () => engine?.wake(),
+  })
+  const attemptDeps = { repo: deliveriesRepo, targets, scheduler, box, dispatcherFor: pool.dispatcherFor, dispatcher: options.dispatcher, version }
+  engine = new DeliveryEngine({ ...attemptDeps, recorder })
+  const deliveries = new DeliveryService({
+    ...attemptDeps,
+    db,
+    webhooks: webhooksRepo,
+    randomBytes,
+    engine,
+    recorder,
+    knows: topics.knows,
+    changed: (ids) => pushes.add(ids),
+  })
+  // Any change to a webhook may change what the engine sends, or release waiting deliveries.
+  listeners.add((name, payload) => {
+    if (name !== 'webhooks.changed') return
+    targets.invalidate((payload as PushedEventPayload<'webhooks.changed'>).ids)
+    engine!.wake()
   })
   // Read once it exists: the owner writes it at start and it does not change while it runs.
   let adminToken: string | null = null
@@ -107,7 +156,8 @@ export function createCore(options: CoreOptions): FullCore {
     tokens,
     settings,
     topics,
-    version: options.version ?? '0.0.0',
+    deliveries,
+    version,
     dataDir,
     keyProtection: dataKey.protection === 'safe_storage' ? 'safe_storage' : 'file',
     emitSettingsChanged: (origin) => emit('settings.changed', { origin }),
@@ -126,6 +176,7 @@ export function createCore(options: CoreOptions): FullCore {
         : procedures[name].input
 
   const lifecycle = new Lifecycle(scheduler)
+  lifecycle.add(engine)
   const inFlight = new Set<Promise<unknown>>()
   let closing: Promise<void> | null = null
 
@@ -155,6 +206,8 @@ export function createCore(options: CoreOptions): FullCore {
     tokens,
     settings,
     topics,
+    deliveries,
+    engine,
     lifecycle,
     warnings,
     invoke<N extends ProcedureName>(name: N, input: unknown, ctx: CallContext): Promise<ProcedureOutput<N>> {
@@ -178,6 +231,10 @@ export function createCore(options: CoreOptions): FullCore {
         if (!drained) console.error(`hooklab: ${inFlight.size} call(s) still running after ${capMs} ms; closing anyway`)
         const stragglers = await lifecycle.stop(capMs)
         if (stragglers.length > 0) console.error(`hooklab: ${stragglers.join(', ')} did not stop within ${capMs} ms`)
+        // Attempts that did not finish in time go back to pending: sent again after a restart.
+        if (db.open) deliveriesRepo.unlease(engine!.leasedIds())
+        pushes.flush()
+        await pool.close()
         listeners.clear()
         if (db.open) db.close()
       })()

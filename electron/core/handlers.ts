@@ -1,4 +1,5 @@
 import { HooklabError, type CallContext, type FieldErrors, type ProcedureName, type ProcedureOutput, type ProcedureParsedInput } from './contract'
+import type { DeliveryService } from './delivery/service'
 import type { SettingsService } from './settings/service'
 import type { TokenService } from './tokens/service'
 import type { TopicService } from './topics/service'
@@ -10,6 +11,7 @@ export interface HandlerDeps {
   tokens: TokenService
   settings: SettingsService
   topics: TopicService
+  deliveries: DeliveryService
   version: string
   dataDir: string
   keyProtection: 'file' | 'safe_storage'
@@ -30,7 +32,7 @@ function secretsAsked(asked: boolean | undefined, ctx: CallContext): boolean {
 
 /** One thin function per procedure: the logic lives in the services. Roles are checked before, from the procedure's row. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { webhooks, tokens, settings, topics } = deps
+  const { webhooks, tokens, settings, topics, deliveries } = deps
   return {
     'app.info': (_input, ctx) => ({
       version: deps.version,
@@ -44,7 +46,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'webhooks.count': (input) => ({ count: webhooks.count(input.status) }),
     'webhooks.get': (input, ctx) => webhooks.get(input.id, viewerOf(ctx.role, secretsAsked(input.include_secret, ctx))),
     'webhooks.validate': (input) => ({ fields: { ...deps.validateWebhook(input.id, input.attributes) } }),
-    'webhooks.create': (input, ctx) => webhooks.create(input, ctx.origin),
+    'webhooks.create': (input, ctx) => {
+      const created = webhooks.create(input, ctx.origin)
+      // SPEC §8 "Ping": the UI asks on create; the Admin API only with "ping": true.
+      if (input.ping === true && created.status === 'enabled') deliveries.enqueuePing(created.id)
+      return created
+    },
     'webhooks.update': (input, ctx) => webhooks.update(input.id, input, ctx.origin),
     'webhooks.delete': (input, ctx) => {
       webhooks.delete([input.id], ctx.origin)
@@ -52,6 +59,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'webhooks.setStatus': (input, ctx) => ({ webhooks: webhooks.setStatus(input.ids, input.status, ctx.origin, viewerOf(ctx.role, false)) }),
     'webhooks.deleteMany': (input, ctx) => ({ deleted: webhooks.delete(input.ids, ctx.origin) }),
+    'webhooks.ping': (input, ctx) => deliveries.ping(input.id, ctx.role),
+    'webhooks.test': (input, ctx) => deliveries.test(input.id, input.topic, ctx.role),
+    'events.fire': (input) => deliveries.fire(input),
+    'deliveries.get': (input, ctx) => deliveries.get(input.id, ctx.role),
+    'deliveries.page': (input) => {
+      const { dir, id, limit, ...filter } = input
+      return deliveries.page(filter, dir, id, limit)
+    },
+    'deliveries.count': (input) => ({ count: deliveries.count(input) }),
+    'deliveries.retry': (input, ctx) => deliveries.retry(input.id, ctx.role),
+    'deliveries.cancel': (input, ctx) => deliveries.cancel(input.id, ctx.role),
     'topics.catalog': () => topics.catalog(),
     'topics.createCustom': (input, ctx) => topics.createCustom(input.profile, input.topic, ctx.origin),
     'topics.deleteCustom': (input, ctx) => {

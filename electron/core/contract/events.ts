@@ -18,6 +18,11 @@ export const pushedEvents = {
     ids: z.array(z.number().int()),
     origin: z.string(),
   }),
+  /**
+   * Deliveries created or changed, coalesced in the core: a burst of 10,000 deliveries
+   * makes a handful of pushes a second. `ids` lists at most 100 of them; `count` says how many.
+   */
+  'deliveries.changed': z.object({ ids: z.array(z.number().int()), count: z.number().int(), origin: z.string() }),
   'topics.changed': z.object({ origin: z.string() }),
   'settings.changed': z.object({ origin: z.string() }),
 } as const satisfies Record<PushedEventName, z.ZodType>

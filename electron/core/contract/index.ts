@@ -1,3 +1,4 @@
+export * from './delivery-schemas'
 export * from './errors'
 export * from './events'
 export * from './names'

@@ -16,6 +16,14 @@ export const PROCEDURE_NAMES = [
   'webhooks.delete',
   'webhooks.setStatus',
   'webhooks.deleteMany',
+  'webhooks.ping',
+  'webhooks.test',
+  'events.fire',
+  'deliveries.get',
+  'deliveries.page',
+  'deliveries.count',
+  'deliveries.retry',
+  'deliveries.cancel',
   'topics.catalog',
   'topics.createCustom',
   'topics.deleteCustom',
@@ -27,7 +35,7 @@ export const PROCEDURE_NAMES = [
 ] as const
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number]
 
-export const PUSHED_EVENT_NAMES = ['webhooks.changed', 'topics.changed', 'settings.changed'] as const
+export const PUSHED_EVENT_NAMES = ['webhooks.changed', 'deliveries.changed', 'topics.changed', 'settings.changed'] as const
 export type PushedEventName = (typeof PUSHED_EVENT_NAMES)[number]
 
 const procedureSet: ReadonlySet<string> = new Set(PROCEDURE_NAMES)

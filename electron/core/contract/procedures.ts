@@ -1,4 +1,13 @@
 import { z } from 'zod'
+import {
+  deliveryCountInputSchema,
+  deliveryDetailSchema,
+  deliveryPageInputSchema,
+  deliveryPageOutputSchema,
+  fireInputSchema,
+  firedEventSchema,
+  testInputSchema,
+} from './delivery-schemas'
 import { FIELD_CODES } from './errors'
 import type { ProcedureName } from './names'
 import {
@@ -68,6 +77,17 @@ export const procedures = {
     input: z.object({ ids: idsSchema }).strict(),
     output: z.object({ deleted: z.number().int() }),
   },
+
+  /** Ping now (SPEC §8): answers once the first attempt has finished. */
+  'webhooks.ping': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: deliveryDetailSchema },
+  /** Seed 000's Test: enabled webhooks only (409 otherwise). */
+  'webhooks.test': { role: 'admin', input: testInputSchema, output: deliveryDetailSchema },
+  'events.fire': { role: 'admin', input: fireInputSchema, output: firedEventSchema },
+  'deliveries.get': { role: 'read', input: z.object({ id: idSchema }).strict(), output: deliveryDetailSchema },
+  'deliveries.page': { role: 'read', input: deliveryPageInputSchema, output: deliveryPageOutputSchema },
+  'deliveries.count': { role: 'read', input: deliveryCountInputSchema, output: z.object({ count: z.number().int() }) },
+  'deliveries.retry': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: deliveryDetailSchema },
+  'deliveries.cancel': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: deliveryDetailSchema },
 
   'topics.catalog': { role: 'read', input: empty, output: topicCatalogSchema },
   'topics.createCustom': { role: 'admin', input: customTopicSchema.strict(), output: customTopicInfoSchema },

@@ -170,6 +170,14 @@ export class WebhooksRepo {
     return { records: rows.slice(0, limit).map(fromRow), hasMore: rows.length > limit }
   }
 
+  /** Enabled webhooks of `profile` subscribed to `topic`: who gets a fired event. */
+  subscribed(profile: string, topic: string): WebhookRecord[] {
+    const rows = this.db
+      .prepare("SELECT * FROM webhooks WHERE status = 'enabled' AND profile = ? AND EXISTS (SELECT 1 FROM json_each(webhooks.topics) WHERE value = ?) ORDER BY id")
+      .all(profile, topic) as Row[]
+    return rows.map(fromRow)
+  }
+
   subscribers(profile: string, topic: string): number[] {
     const rows = this.db
       .prepare('SELECT id FROM webhooks WHERE profile = ? AND EXISTS (SELECT 1 FROM json_each(webhooks.topics) WHERE value = ?) ORDER BY id')

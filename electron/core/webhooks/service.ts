@@ -38,6 +38,11 @@ export interface WebhookServiceDeps {
   knows: TopicMembership
   /** Runs a function in one database transaction. */
   transaction: <T>(fn: () => T) => T
+  /**
+   * Called inside a delete's transaction before the rows go; the function it returns runs
+   * after (SPEC §8 "Delete": events left with no delivery go too).
+   */
+  aroundDelete?: (ids: number[]) => () => void
 }
 
 /** What only the delivery engine changes; never `modified_on` (SPEC §8 "Names and times"). */
@@ -234,7 +239,10 @@ export class WebhookService {
       const found = this.deps.repo.getMany(unique)
       const missing = unique.filter((id) => !found.some((r) => r.id === id))
       if (missing.length > 0) throw notFound(`Webhook ${missing.join(', ')}`)
-      return this.deps.repo.delete(unique)
+      const after = this.deps.aroundDelete?.(unique)
+      const count = this.deps.repo.delete(unique)
+      after?.()
+      return count
     })
     this.deps.emit({ action: 'deleted', ids: unique, origin })
     return deleted

@@ -1,5 +1,3 @@
-import type { Webhook } from '../../core/contract'
-import type { AdminContext } from './context'
 import { badRequest } from './errors'
 import { limitOf, sinceIdOf } from './query'
 
@@ -40,18 +38,21 @@ export function decodeCursor(pageInfo: string): Cursor {
 const forwardOf = (order: Order): Direction => (order === 'desc' ? 'lt' : 'gt')
 const backwardOf = (order: Order): Direction => (order === 'desc' ? 'gt' : 'lt')
 
-export interface Page {
-  webhooks: Webhook[]
+export interface Page<T> {
+  items: T[]
   /** The `Link` header value, or null when there is no other page. */
   link: string | null
 }
 
+/** One keyset page from a contract procedure (`webhooks.page`, `deliveries.page` …). */
+export type FetchPage<T> = (dir: Direction, id: number, limit: number) => Promise<{ items: T[]; has_more: boolean }>
+
 /**
- * One page of webhooks.json, through the contract's keyset procedure. `linkBase` is the
- * list's own URL (scheme, Host, path) and `keep` the parameters that every page repeats
- * (limit, fields, include_secret).
+ * One page of a list, through a contract keyset procedure. `linkBase` is the list's own
+ * URL (scheme, Host, path) and `keep` the parameters that every page repeats (limit,
+ * fields, include_secret, filters).
  */
-export async function listPage(ctx: AdminContext, params: URLSearchParams, reveal: boolean, linkBase: string, keep: URLSearchParams): Promise<Page> {
+export async function listPage<T extends { id: number }>(fetch: FetchPage<T>, params: URLSearchParams, linkBase: string, keep: URLSearchParams): Promise<Page<T>> {
   const limit = limitOf(params)
   const sinceId = sinceIdOf(params)
   const pageInfo = params.get('page_info')
@@ -64,16 +65,15 @@ export async function listPage(ctx: AdminContext, params: URLSearchParams, revea
         ? { order: 'asc', dir: 'gt', id: sinceId }
         : { order: 'desc', dir: 'lt', id: Number.MAX_SAFE_INTEGER }
 
-  const fetch = (dir: Direction, id: number, n: number) => ctx.core.invoke('webhooks.page', { dir, id, limit: n, include_secret: reveal }, ctx.call)
-  const { webhooks, has_more: moreAhead } = await fetch(cursor.dir, cursor.id, limit)
+  const { items, has_more: moreAhead } = await fetch(cursor.dir, cursor.id, limit)
   // `gt` reads ascending and `lt` descending; a backward page is read the other way round.
-  if ((cursor.dir === 'gt') !== (cursor.order === 'asc')) webhooks.reverse()
-  if (webhooks.length === 0) return { webhooks, link: null }
+  if ((cursor.dir === 'gt') !== (cursor.order === 'asc')) items.reverse()
+  if (items.length === 0) return { items, link: null }
 
-  const first = webhooks[0].id
-  const last = webhooks[webhooks.length - 1].id
+  const first = items[0].id
+  const last = items[items.length - 1].id
   const forward = cursor.dir === forwardOf(cursor.order)
-  const exists = async (dir: Direction, id: number) => (await fetch(dir, id, 1)).webhooks.length > 0
+  const exists = async (dir: Direction, id: number) => (await fetch(dir, id, 1)).items.length > 0
   const hasNext = forward ? moreAhead : await exists(forwardOf(cursor.order), last)
   // Like Shopify, the first page (no page_info) offers no previous page.
   const hasPrevious = forward ? pageInfo !== null && (await exists(backwardOf(cursor.order), first)) : moreAhead
@@ -86,5 +86,5 @@ export async function listPage(ctx: AdminContext, params: URLSearchParams, revea
   const links: string[] = []
   if (hasPrevious) links.push(link({ order: cursor.order, dir: backwardOf(cursor.order), id: first }, 'previous'))
   if (hasNext) links.push(link({ order: cursor.order, dir: forwardOf(cursor.order), id: last }, 'next'))
-  return { webhooks, link: links.length > 0 ? links.join(', ') : null }
+  return { items, link: links.length > 0 ? links.join(', ') : null }
 }

@@ -4,6 +4,7 @@ import type { Core } from '../../core/types'
 import { sendJson } from '../http-util'
 import { ADMIN_API_ORIGIN, type Handler } from './context'
 import { AdminError, forbidden, notFoundError, toAdminError, unauthorized } from './errors'
+import { cancelDelivery, countDeliveries, fireEvent, getDelivery, listDeliveries, pingWebhook, retryDelivery, testWebhook } from './deliveries'
 import { createToken, deleteToken, listTokens } from './tokens'
 import { countWebhooks, createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook } from './webhooks'
 
@@ -34,6 +35,14 @@ const ROUTES: Route[] = [
   { path: /^\/admin\/webhooks\.json$/, methods: { GET: read(listWebhooks), POST: admin(createWebhook) } },
   { path: /^\/admin\/webhooks\/count\.json$/, methods: { GET: read(countWebhooks) } },
   { path: /^\/admin\/webhooks\/(\d{1,15})\.json$/, methods: { GET: read(getWebhook), PUT: admin(updateWebhook), DELETE: admin(deleteWebhook) } },
+  { path: /^\/admin\/webhooks\/(\d{1,15})\/ping\.json$/, methods: { POST: admin(pingWebhook) } },
+  { path: /^\/admin\/webhooks\/(\d{1,15})\/test\.json$/, methods: { POST: admin(testWebhook) } },
+  { path: /^\/admin\/events\.json$/, methods: { POST: admin(fireEvent) } },
+  { path: /^\/admin\/deliveries\.json$/, methods: { GET: read(listDeliveries) } },
+  { path: /^\/admin\/deliveries\/count\.json$/, methods: { GET: read(countDeliveries) } },
+  { path: /^\/admin\/deliveries\/(\d{1,15})\.json$/, methods: { GET: read(getDelivery) } },
+  { path: /^\/admin\/deliveries\/(\d{1,15})\/retry\.json$/, methods: { POST: admin(retryDelivery) } },
+  { path: /^\/admin\/deliveries\/(\d{1,15})\/cancel\.json$/, methods: { POST: admin(cancelDelivery) } },
   // Tokens grant access, so even listing them is for admins.
   { path: /^\/admin\/tokens\.json$/, methods: { GET: admin(listTokens), POST: admin(createToken) } },
   { path: /^\/admin\/tokens\/(\d{1,15})\.json$/, methods: { DELETE: admin(deleteToken) } },

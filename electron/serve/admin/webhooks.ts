@@ -33,9 +33,13 @@ export async function listWebhooks(ctx: AdminContext): Promise<Reply> {
   const keep = new URLSearchParams()
   for (const name of ['fields', 'include_secret']) if (params.has(name)) keep.set(name, params.get(name)!)
   const linkBase = `http://${ctx.req.headers.host}${ctx.url.pathname}`
-  const page = await listPage(ctx, params, reveal, linkBase, keep)
+  const fetch = async (dir: 'gt' | 'lt', id: number, limit: number) => {
+    const page = await ctx.core.invoke('webhooks.page', { dir, id, limit, include_secret: reveal }, ctx.call)
+    return { items: page.webhooks, has_more: page.has_more }
+  }
+  const page = await listPage(fetch, params, linkBase, keep)
   return {
-    body: { webhooks: page.webhooks.map((w) => presentWebhook(w, { secret: reveal, fields })) },
+    body: { webhooks: page.items.map((w) => presentWebhook(w, { secret: reveal, fields })) },
     headers: page.link ? { Link: page.link } : {},
   }
 }

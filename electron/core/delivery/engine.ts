@@ -1,0 +1,139 @@
+import type { BackgroundWork } from '../lifecycle/background'
+import type { DeliveriesRepo, DeliveryRecord } from '../store/deliveries-repo'
+import type { Scheduler } from '../time/scheduler'
+import { attemptOnce, type AttemptDeps, type FinishedAttempt } from './attempt'
+import { Recorder } from './recorder'
+import { RateLimiter } from './rate-limit'
+import type { TargetCache } from './targets'
+
+export interface EngineDeps extends AttemptDeps {
+  repo: DeliveriesRepo
+  scheduler: Scheduler
+  targets: TargetCache
+  recorder: Recorder
+}
+
+/** Deliveries leased per tick: large enough to keep many receivers busy, small enough to stay fair. */
+const BATCH = 256
+/** How long to wait before looking again when nothing is known to fall due. */
+const IDLE_MS = 1000
+
+/**
+ * The delivery engine (issue 8): picks due deliveries of enabled webhooks from the
+ * durable outbox, leases them in one statement, sends them within each webhook's
+ * concurrency, rate and ordering limits, and hands every finished attempt to the
+ * recorder, which writes them in batches. At-least-once: a lease that outlives its
+ * process goes back to pending and the same delivery (same ids) is sent again.
+ */
+export class DeliveryEngine implements BackgroundWork {
+  readonly name = 'engine' as const
+  private running = false
+  private timer: ReturnType<Scheduler['setTimeout']> | null = null
+  private timerAt = Infinity
+  private readonly inFlight = new Map<number, Promise<void>>()
+  private readonly perWebhook = new Map<number, number>()
+  private readonly rates = new RateLimiter()
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.deps.repo.releaseAllLeases()
+    this.wake()
+  }
+
+  async stop(): Promise<void> {
+    this.running = false
+    if (this.timer !== null) this.deps.scheduler.clearTimeout(this.timer)
+    this.timer = null
+    // Attempts in flight finish (the lifecycle caps the wait); their results are written.
+    await Promise.allSettled([...this.inFlight.values()])
+    await this.deps.recorder.flush()
+  }
+
+  /** Deliveries still being sent when the process stops are handed back to pending. */
+  leasedIds(): number[] {
+    return [...this.inFlight.keys()]
+  }
+
+  /** Something became due (a fire, a retry now, a webhook enabled): look at once. */
+  wake(): void {
+    this.schedule(0)
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return
+    const at = this.deps.scheduler.now() + Math.max(0, delayMs)
+    if (this.timer !== null && this.timerAt <= at) return
+    if (this.timer !== null) this.deps.scheduler.clearTimeout(this.timer)
+    this.timerAt = at
+    this.timer = this.deps.scheduler.setTimeout(() => {
+      this.timer = null
+      this.timerAt = Infinity
+      this.tick()
+    }, delayMs)
+  }
+
+  private tick(): void {
+    if (!this.running) return
+    const { repo, scheduler, targets } = this.deps
+    const now = scheduler.now()
+    repo.releaseExpired(now)
+    targets.refresh()
+    const full = [...this.perWebhook.keys()].filter((id) => !this.hasRoom(id, now))
+    const due = repo.due(now, BATCH, full)
+    const chosen = this.choose(due, now)
+    if (chosen.length > 0) {
+      const lease = Math.max(...chosen.map((d) => targets.get(d.webhook_id)?.timeout_ms ?? 15_000)) + 30_000
+      repo.lease(chosen.map((d) => d.id), now + lease)
+      for (const delivery of chosen) this.launch(delivery)
+    }
+    if (due.length === BATCH || chosen.length < due.length) return this.schedule(chosen.length > 0 ? 0 : this.rates.nextRefillMs(now))
+    const next = repo.nextDueAt()
+    this.schedule(next === undefined ? IDLE_MS : Math.min(IDLE_MS, next - now))
+  }
+
+  private hasRoom(webhookId: number, now: number): boolean {
+    const target = this.deps.targets.get(webhookId)
+    if (!target) return false
+    const busy = this.perWebhook.get(webhookId) ?? 0
+    const cap = target.ordered ? 1 : target.max_concurrency
+    return busy < cap && this.rates.available(webhookId, target.rate_limit_per_second, now)
+  }
+
+  /** Within each webhook's room; an ordered webhook sends only its oldest unfinished delivery. */
+  private choose(due: DeliveryRecord[], now: number): DeliveryRecord[] {
+    const chosen: DeliveryRecord[] = []
+    const taken = new Map<number, number>()
+    for (const delivery of due) {
+      const target = this.deps.targets.get(delivery.webhook_id)
+      if (!target) continue
+      const busy = (this.perWebhook.get(delivery.webhook_id) ?? 0) + (taken.get(delivery.webhook_id) ?? 0)
+      if (busy >= (target.ordered ? 1 : target.max_concurrency)) continue
+      if (target.ordered && this.deps.repo.head(delivery.webhook_id) !== delivery.id) continue
+      if (!this.rates.take(delivery.webhook_id, target.rate_limit_per_second, now)) continue
+      taken.set(delivery.webhook_id, (taken.get(delivery.webhook_id) ?? 0) + 1)
+      chosen.push(delivery)
+    }
+    return chosen
+  }
+
+  private launch(delivery: DeliveryRecord): void {
+    this.perWebhook.set(delivery.webhook_id, (this.perWebhook.get(delivery.webhook_id) ?? 0) + 1)
+    const run = attemptOnce(this.deps, delivery)
+      .then((finished: FinishedAttempt | null) => {
+        if (finished) this.deps.recorder.add(finished)
+      })
+      .catch((err: unknown) => console.error(`hooklab: delivery ${delivery.id} could not be attempted:`, err))
+      .finally(() => {
+        this.inFlight.delete(delivery.id)
+        const left = (this.perWebhook.get(delivery.webhook_id) ?? 1) - 1
+        if (left > 0) this.perWebhook.set(delivery.webhook_id, left)
+        else this.perWebhook.delete(delivery.webhook_id)
+        // A slot opened: the next due delivery of this webhook may go now.
+        this.schedule(0)
+      })
+    this.inFlight.set(delivery.id, run)
+  }
+}

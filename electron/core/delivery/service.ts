@@ -1,0 +1,191 @@
+import { emptyFields, HooklabError, invalidInput, notFound, resourceOf, type Profile, type TokenRole, type TopicMembership } from '../contract'
+import type { DeliveryDetail, DeliveryFilter, DeliveryTag, FiredEvent, FireInput } from '../contract/delivery-schemas'
+import type { SecretBox } from '../secrets/secret-box'
+import { generatePayload, renderBody, seedFrom, type Generated } from '../simulator'
+import type { Db } from '../store/database'
+import type { DeliveriesRepo } from '../store/deliveries-repo'
+import type { WebhookRecord, WebhooksRepo } from '../store/webhooks-repo'
+import { isoSeconds } from '../time/format'
+import type { Scheduler } from '../time/scheduler'
+import { attemptOnce, type AttemptDeps } from './attempt'
+import type { DeliveryEngine } from './engine'
+import { presentDelivery, presentDeliveryDetail } from './present'
+import type { Recorder } from './recorder'
+import { providerDeliveryId } from './signing'
+
+export interface DeliveryServiceDeps extends AttemptDeps {
+  db: Db
+  repo: DeliveriesRepo
+  webhooks: WebhooksRepo
+  box: SecretBox
+  scheduler: Scheduler
+  randomBytes: (n: number) => Buffer
+  engine: DeliveryEngine
+  recorder: Recorder
+  knows: TopicMembership
+  changed(ids: readonly number[]): void
+}
+
+/** A payload of the caller's own may be at most this large (issue 7 "Bad input"). */
+export const MAX_PAYLOAD_BYTES = 5 * 1024 * 1024
+
+/**
+ * Firing events into the durable outbox, and the deliveries procedures (issue 8 item 8).
+ * Firing writes the event, its bodies and one delivery per subscribed webhook in one
+ * transaction before anything is sent; the engine takes it from there.
+ */
+export class DeliveryService {
+  constructor(private readonly deps: DeliveryServiceDeps) {}
+
+  private now(): number {
+    return this.deps.scheduler.now()
+  }
+
+  fire(input: FireInput): FiredEvent {
+    const { webhooks, db } = this.deps
+    const profile: Profile = input.profile ?? 'sapo'
+    const fields = emptyFields()
+    if (!this.deps.knows(profile, input.topic)) fields.topic = ['unknown_topic']
+    let targets: WebhookRecord[]
+    if (input.webhook_ids) {
+      targets = webhooks.getMany([...new Set(input.webhook_ids)])
+      const missing = input.webhook_ids.filter((id) => !targets.some((t) => t.id === id))
+      if (missing.length > 0) fields.webhook_ids = ['invalid']
+      else if (targets.some((t) => !this.deps.knows(t.profile, input.topic))) fields.topic = ['unknown_topic']
+    } else targets = webhooks.subscribed(profile, input.topic)
+    if (input.payload !== undefined && Buffer.byteLength(JSON.stringify(input.payload)) > MAX_PAYLOAD_BYTES) fields.payload = ['too_long']
+    if (Object.keys(fields).length > 0) throw invalidInput(fields)
+
+    const seed = input.payload === undefined ? (input.seed ?? seedFrom(() => this.deps.scheduler.random())) : null
+    // Each webhook gets the event as its own profile would send it (SPEC §8 "Topics, exactly").
+    const profiles = [...new Set([profile, ...targets.map((t) => t.profile)])]
+    const generated = new Map<Profile, Generated>()
+    for (const p of profiles) generated.set(p, input.payload !== undefined ? { data: input.payload, root: rootOf(input.topic) } : generatePayload({ profile: p, topic: input.topic, seed: seed! }))
+    const deliveries: Array<{ id: number; webhook_id: number }> = []
+    const eventIds = new Map<Profile, number>()
+    db.transaction(() => {
+      for (const p of profiles) eventIds.set(p, this.insertEvent(p, input.topic, seed, generated.get(p)!, targets.filter((t) => t.profile === p)))
+      for (const target of targets) deliveries.push({ id: this.insertDelivery(eventIds.get(target.profile)!, target, null), webhook_id: target.id })
+    })()
+    if (deliveries.length > 0) {
+      this.deps.changed(deliveries.map((d) => d.id))
+      this.deps.engine.wake()
+    }
+    return { id: eventIds.get(profile)!, topic: input.topic, profile, seed, payload: generated.get(profile)!.data, deliveries }
+  }
+
+  private insertEvent(profile: Profile, topic: string, seed: number | null, generated: Generated, targets: WebhookRecord[]): number {
+    const { repo } = this.deps
+    const id = repo.insertEvent({ profile, topic, seed, payload: JSON.stringify(generated.data), root: generated.root, burst_id: null, created_on: isoSeconds(this.now()) })
+    for (const format of new Set(targets.map((t) => t.format))) {
+      const { body, contentType } = renderBody(generated, format)
+      repo.insertBody(id, format, contentType, Buffer.from(body, 'utf8'))
+    }
+    return id
+  }
+
+  private insertDelivery(eventId: number, target: WebhookRecord, tag: DeliveryTag | null): number {
+    return this.deps.repo.insertDelivery({
+      event_id: eventId,
+      webhook_id: target.id,
+      tag,
+      provider_id: providerDeliveryId(target.signing, this.deps.randomBytes),
+      next_attempt_at: this.now(),
+      replay_of: null,
+      created_on: isoSeconds(this.now()),
+    })
+  }
+
+  /** Queues a ping (SPEC §8 "Ping"); its first attempt sets the webhook's `last_ping`. */
+  enqueuePing(webhookId: number): number {
+    const id = this.single(webhookId, 'ping', 'ping')
+    this.deps.engine.wake()
+    return id
+  }
+
+  /** Ping on demand: answers once the first attempt has finished. */
+  async ping(webhookId: number, role: TokenRole): Promise<DeliveryDetail> {
+    return this.sendNow(this.single(webhookId, 'ping', 'ping'), role)
+  }
+
+  /** Seed 000's Test: only for an enabled webhook, with one of its topics; retried like any delivery. */
+  async test(webhookId: number, topic: string, role: TokenRole): Promise<DeliveryDetail> {
+    const webhook = this.webhook(webhookId)
+    if (webhook.status !== 'enabled') throw new HooklabError('conflict', `Webhook ${webhookId} is ${webhook.status.replace('_', '-')}: only an enabled webhook can be tested`)
+    if (!webhook.topics.includes(topic)) throw invalidInput({ topic: ['unknown_topic'] })
+    return this.sendNow(this.single(webhookId, topic, 'test'), role)
+  }
+
+  private webhook(id: number): WebhookRecord {
+    const webhook = this.deps.webhooks.get(id)
+    if (!webhook) throw notFound(`Webhook ${id}`)
+    return webhook
+  }
+
+  /** One event and one delivery for one webhook (ping, test). */
+  private single(webhookId: number, topic: string, tag: DeliveryTag): number {
+    const webhook = this.webhook(webhookId)
+    const generated = generatePayload({ profile: webhook.profile, topic, seed: seedFrom(() => this.deps.scheduler.random()), webhookId })
+    return this.deps.db.transaction(() => {
+      const eventId = this.insertEvent(webhook.profile, topic, null, generated, [webhook])
+      return this.insertDelivery(eventId, webhook, tag)
+    })()
+  }
+
+  /** Sends a fresh delivery at once, outside the engine's queue, and answers with its first attempt. */
+  private async sendNow(deliveryId: number, role: TokenRole): Promise<DeliveryDetail> {
+    const { repo, recorder } = this.deps
+    const delivery = repo.get(deliveryId)!
+    repo.lease([deliveryId], this.now() + 60 * 60 * 1000)
+    const written = recorder.written(deliveryId)
+    const finished = await attemptOnce(this.deps, { ...delivery, status: 'sending' })
+    if (!finished) throw notFound(`Delivery ${deliveryId}`)
+    recorder.add(finished)
+    await recorder.flush()
+    await written
+    return this.get(deliveryId, role)
+  }
+
+  get(id: number, role: TokenRole): DeliveryDetail {
+    const row = this.deps.repo.get(id)
+    if (!row) throw notFound(`Delivery ${id}`)
+    const body = this.deps.repo.body(row.event_id, this.deps.webhooks.get(row.webhook_id)?.format ?? 'json')
+    return presentDeliveryDetail(row, this.deps.repo.attempts(id), body?.body ?? null, this.deps.box, role)
+  }
+
+  page(filter: DeliveryFilter, dir: 'gt' | 'lt', from: number | undefined, limit: number) {
+    const { rows, hasMore } = this.deps.repo.page(filter, dir, from, limit)
+    return { deliveries: rows.map(presentDelivery), has_more: hasMore }
+  }
+
+  count(filter: DeliveryFilter): number {
+    return this.deps.repo.count(filter)
+  }
+
+  retry(id: number, role: TokenRole): DeliveryDetail {
+    if (!this.deps.repo.retryNow(id, this.now())) this.refuse(id, 'retried now')
+    this.deps.changed([id])
+    this.deps.engine.wake()
+    return this.get(id, role)
+  }
+
+  cancel(id: number, role: TokenRole): DeliveryDetail {
+    if (!this.deps.repo.cancel(id, isoSeconds(this.now()))) this.refuse(id, 'cancelled')
+    this.deps.changed([id])
+    return this.get(id, role)
+  }
+
+  private refuse(id: number, what: string): never {
+    const row = this.deps.repo.get(id)
+    if (!row) throw notFound(`Delivery ${id}`)
+    throw new HooklabError('conflict', `Delivery ${id} is ${row.status}: only a pending or retrying delivery can be ${what}`)
+  }
+}
+
+/** The XML root element for a payload of the caller's own: the topic's resource, singular. */
+export function rootOf(topic: string): string {
+  const resource = resourceOf(topic).replace(/[^A-Za-z0-9_-]/g, '_') || 'event'
+  if (resource.endsWith('ies')) return resource.slice(0, -3) + 'y'
+  if (/(ss|x|ch|sh)es$/.test(resource)) return resource.slice(0, -2)
+  return resource.endsWith('s') && !resource.endsWith('ss') ? resource.slice(0, -1) : resource
+}

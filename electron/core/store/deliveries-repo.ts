@@ -1,0 +1,225 @@
+import type { DeliveryFilter, DeliveryStatus, DeliveryTag, ErrorClass } from '../contract/delivery-schemas'
+import type { PayloadFormat, Profile } from '../contract'
+import type { Db } from './database'
+
+export interface EventRecord {
+  id: number
+  profile: Profile
+  topic: string
+  seed: number | null
+  payload: string
+  root: string
+  burst_id: number | null
+  created_on: string
+}
+
+export interface DeliveryRecord {
+  id: number
+  event_id: number
+  webhook_id: number
+  status: DeliveryStatus
+  tag: DeliveryTag | null
+  provider_id: string
+  attempts: number
+  next_attempt_at: number
+  lease_until: number | null
+  last_status_code: number | null
+  last_error_class: ErrorClass | null
+  last_duration_ms: number | null
+  replay_of: number | null
+  created_on: string
+  finished_on: string | null
+}
+
+/** A delivery with what the list shows of its event. */
+export type DeliveryRow = DeliveryRecord & { topic: string; profile: Profile }
+
+export interface NewDelivery {
+  event_id: number
+  webhook_id: number
+  tag: DeliveryTag | null
+  provider_id: string
+  next_attempt_at: number
+  replay_of: number | null
+  created_on: string
+}
+
+export interface AttemptRecord {
+  delivery_id: number
+  n: number
+  scheduled_for: string
+  started_on: string
+  duration_ms: number
+  method: string
+  url: string
+  request_headers: string
+  request_secrets_enc: string | null
+  response_status: number | null
+  response_headers: string | null
+  response_truncated: number
+  error_class: ErrorClass | null
+  error_message: string | null
+}
+
+/** What one finished attempt changes on its delivery. */
+export interface DeliveryOutcome {
+  id: number
+  status: DeliveryStatus
+  attempts: number
+  next_attempt_at: number
+  last_status_code: number | null
+  last_error_class: ErrorClass | null
+  last_duration_ms: number
+  finished_on: string | null
+}
+
+const SELECT_ROW = `SELECT d.*, e.topic, e.profile FROM deliveries d JOIN events e ON e.id = d.event_id`
+
+export class DeliveriesRepo {
+  constructor(private readonly db: Db) {}
+
+  insertEvent(event: Omit<EventRecord, 'id'>): number {
+    const sql = 'INSERT INTO events (profile, topic, seed, payload, root, burst_id, created_on) VALUES (@profile, @topic, @seed, @payload, @root, @burst_id, @created_on)'
+    return Number(this.db.prepare(sql).run(event).lastInsertRowid)
+  }
+
+  insertBody(eventId: number, format: PayloadFormat, contentType: string, body: Buffer): void {
+    this.db.prepare('INSERT OR IGNORE INTO event_bodies (event_id, format, content_type, body) VALUES (?, ?, ?, ?)').run(eventId, format, contentType, body)
+  }
+
+  body(eventId: number, format: PayloadFormat): { content_type: string; body: Buffer } | undefined {
+    return this.db.prepare('SELECT content_type, body FROM event_bodies WHERE event_id = ? AND format = ?').get(eventId, format) as { content_type: string; body: Buffer } | undefined
+  }
+
+  event(id: number): EventRecord | undefined {
+    return this.db.prepare('SELECT * FROM events WHERE id = ?').get(id) as EventRecord | undefined
+  }
+
+  insertDelivery(d: NewDelivery): number {
+    const sql = `INSERT INTO deliveries (event_id, webhook_id, status, tag, provider_id, next_attempt_at, replay_of, created_on)
+      VALUES (@event_id, @webhook_id, 'pending', @tag, @provider_id, @next_attempt_at, @replay_of, @created_on)`
+    return Number(this.db.prepare(sql).run(d).lastInsertRowid)
+  }
+
+  get(id: number): DeliveryRow | undefined {
+    return this.db.prepare(`${SELECT_ROW} WHERE d.id = ?`).get(id) as DeliveryRow | undefined
+  }
+
+  attempts(deliveryId: number): Array<AttemptRecord & { id: number; response_body: Buffer | null }> {
+    return this.db
+      .prepare('SELECT a.*, b.body AS response_body FROM attempts a LEFT JOIN attempt_bodies b ON b.attempt_id = a.id WHERE a.delivery_id = ? ORDER BY a.n')
+      .all(deliveryId) as Array<AttemptRecord & { id: number; response_body: Buffer | null }>
+  }
+
+  /** After a crash or kill: this process owns the directory, so every lease left behind is dead. */
+  releaseAllLeases(): number {
+    return this.db.prepare("UPDATE deliveries SET status = 'pending', lease_until = NULL WHERE status = 'sending'").run().changes
+  }
+
+  /** Leases that outlived their attempt (a hung send) go back to pending. */
+  releaseExpired(nowMs: number): number {
+    return this.db.prepare("UPDATE deliveries SET status = 'pending', lease_until = NULL WHERE status = 'sending' AND lease_until < ?").run(nowMs).changes
+  }
+
+  /**
+   * Due deliveries of enabled webhooks, oldest due first, skipping webhooks that have no
+   * room now (their deliveries would only crowd the window and starve the others).
+   */
+  due(nowMs: number, limit: number, skipWebhooks: readonly number[]): DeliveryRecord[] {
+    return this.db
+      .prepare(
+        `SELECT d.* FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id
+         WHERE d.status IN ('pending', 'retrying') AND d.next_attempt_at <= @now AND w.status = 'enabled'
+           AND d.webhook_id NOT IN (SELECT value FROM json_each(@skip))
+         ORDER BY d.next_attempt_at, d.id LIMIT @limit`,
+      )
+      .all({ now: nowMs, limit, skip: JSON.stringify(skipWebhooks) }) as DeliveryRecord[]
+  }
+
+  /** The oldest unfinished delivery of a webhook (ordered mode sends only this one). */
+  head(webhookId: number): number | undefined {
+    const row = this.db.prepare("SELECT MIN(id) AS id FROM deliveries WHERE webhook_id = ? AND status IN ('pending', 'retrying', 'sending')").get(webhookId) as { id: number | null }
+    return row.id ?? undefined
+  }
+
+  /** When the next delivery of an enabled webhook falls due (epoch ms), if any. */
+  nextDueAt(): number | undefined {
+    const row = this.db
+      .prepare(`SELECT MIN(d.next_attempt_at) AS at FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.status IN ('pending', 'retrying') AND w.status = 'enabled'`)
+      .get() as { at: number | null }
+    return row.at ?? undefined
+  }
+
+  lease(ids: readonly number[], leaseUntil: number): void {
+    this.db.prepare(`UPDATE deliveries SET status = 'sending', lease_until = ? WHERE id IN (SELECT value FROM json_each(?)) AND status IN ('pending', 'retrying')`).run(leaseUntil, JSON.stringify(ids))
+  }
+
+  /** Gives leased deliveries back untouched (shutdown with attempts unfinished). */
+  unlease(ids: readonly number[]): void {
+    this.db.prepare(`UPDATE deliveries SET status = 'pending', lease_until = NULL WHERE id IN (SELECT value FROM json_each(?)) AND status = 'sending'`).run(JSON.stringify(ids))
+  }
+
+  /** Records one finished attempt; a delivery deleted meanwhile (its webhook was) is skipped. */
+  record(outcome: DeliveryOutcome, attempt: AttemptRecord, responseBody: Buffer | null): boolean {
+    const updated = this.db
+      .prepare(
+        `UPDATE deliveries SET status = @status, attempts = @attempts, next_attempt_at = @next_attempt_at, lease_until = NULL,
+           last_status_code = @last_status_code, last_error_class = @last_error_class, last_duration_ms = @last_duration_ms, finished_on = @finished_on
+         WHERE id = @id AND status = 'sending'`,
+      )
+      .run(outcome).changes
+    if (updated === 0) return false
+    const sql = `INSERT INTO attempts (delivery_id, n, scheduled_for, started_on, duration_ms, method, url, request_headers, request_secrets_enc,
+        response_status, response_headers, response_truncated, error_class, error_message)
+      VALUES (@delivery_id, @n, @scheduled_for, @started_on, @duration_ms, @method, @url, @request_headers, @request_secrets_enc,
+        @response_status, @response_headers, @response_truncated, @error_class, @error_message)`
+    const attemptId = Number(this.db.prepare(sql).run(attempt).lastInsertRowid)
+    if (responseBody && responseBody.length > 0) this.db.prepare('INSERT INTO attempt_bodies (attempt_id, body) VALUES (?, ?)').run(attemptId, responseBody)
+    return true
+  }
+
+  /** Retry now: a pending or retrying delivery becomes due at once. */
+  retryNow(id: number, nowMs: number): boolean {
+    return this.db.prepare("UPDATE deliveries SET next_attempt_at = ?, status = CASE status WHEN 'retrying' THEN 'retrying' ELSE 'pending' END WHERE id = ? AND status IN ('pending', 'retrying')").run(nowMs, id).changes > 0
+  }
+
+  cancel(id: number, finishedOn: string): boolean {
+    return this.db.prepare("UPDATE deliveries SET status = 'cancelled', finished_on = ?, lease_until = NULL WHERE id = ? AND status IN ('pending', 'retrying')").run(finishedOn, id).changes > 0
+  }
+
+  private where(filter: DeliveryFilter): { sql: string; params: Record<string, unknown> } {
+    const clauses: string[] = []
+    const params: Record<string, unknown> = {}
+    if (filter.webhook_id !== undefined) (clauses.push('d.webhook_id = @webhook_id'), (params.webhook_id = filter.webhook_id))
+    if (filter.event_id !== undefined) (clauses.push('d.event_id = @event_id'), (params.event_id = filter.event_id))
+    if (filter.status !== undefined) (clauses.push('d.status = @status'), (params.status = filter.status))
+    return { sql: clauses.join(' AND '), params }
+  }
+
+  page(filter: DeliveryFilter, dir: 'gt' | 'lt', from: number | undefined, limit: number): { rows: DeliveryRow[]; hasMore: boolean } {
+    const { sql, params } = this.where(filter)
+    const start = from ?? (dir === 'gt' ? 0 : Number.MAX_SAFE_INTEGER)
+    const keyset = dir === 'gt' ? 'd.id > @start' : 'd.id < @start'
+    const order = dir === 'gt' ? 'ASC' : 'DESC'
+    const rows = this.db
+      .prepare(`${SELECT_ROW} WHERE ${[keyset, sql].filter(Boolean).join(' AND ')} ORDER BY d.id ${order} LIMIT @n`)
+      .all({ ...params, start, n: limit + 1 }) as DeliveryRow[]
+    return { rows: rows.slice(0, limit), hasMore: rows.length > limit }
+  }
+
+  count(filter: DeliveryFilter): number {
+    const { sql, params } = this.where(filter)
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM deliveries d ${sql ? `WHERE ${sql}` : ''}`).get(params) as { n: number }).n
+  }
+
+  /** Events that lost their last delivery (their webhooks were deleted) go too (SPEC §8 "Delete"). */
+  deleteOrphanEvents(eventIds: readonly number[]): void {
+    this.db
+      .prepare('DELETE FROM events WHERE id IN (SELECT value FROM json_each(?)) AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = events.id)')
+      .run(JSON.stringify(eventIds))
+  }
+
+  eventIdsOf(webhookIds: readonly number[]): number[] {
+    return (this.db.prepare('SELECT DISTINCT event_id AS id FROM deliveries WHERE webhook_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(webhookIds)) as Array<{ id: number }>).map((r) => r.id)
+  }
+}

@@ -1,0 +1,80 @@
+import { DELIVERY_STATUSES, type DeliveryFilter } from '../../core/contract'
+import { readWrapped } from './body'
+import type { AdminContext, Reply } from './context'
+import { badRequest } from './errors'
+import { listPage } from './pagination'
+
+/**
+ * `/admin/deliveries…`, `/admin/events.json` and a webhook's ping and test (issue 8
+ * item 8, issue 7 item 4). Same conventions as webhooks: wrapped answers, keyset
+ * `page_info` in the Link header, `limit` up to 250, 400 naming a bad parameter.
+ */
+
+function idParam(params: URLSearchParams, name: string): number | undefined {
+  const raw = params.get(name)
+  if (raw === null || raw === '') return undefined
+  if (!/^\d{1,15}$/.test(raw.trim()) || Number(raw) === 0) throw badRequest(name, 'must be a whole number (an id)')
+  return Number(raw)
+}
+
+function filterOf(params: URLSearchParams): DeliveryFilter {
+  const status = params.get('status')
+  if (status !== null && status !== '' && !(DELIVERY_STATUSES as readonly string[]).includes(status)) {
+    throw badRequest('status', `must be one of ${DELIVERY_STATUSES.join(', ')}`)
+  }
+  const filter: DeliveryFilter = {}
+  const webhookId = idParam(params, 'webhook_id')
+  const eventId = idParam(params, 'event_id')
+  if (webhookId !== undefined) filter.webhook_id = webhookId
+  if (eventId !== undefined) filter.event_id = eventId
+  if (status) filter.status = status as DeliveryFilter['status']
+  return filter
+}
+
+const KNOWN_LIST_PARAMS = ['limit', 'since_id', 'page_info', 'webhook_id', 'event_id', 'status']
+
+export async function listDeliveries(ctx: AdminContext): Promise<Reply> {
+  const params = ctx.url.searchParams
+  for (const name of params.keys()) if (!KNOWN_LIST_PARAMS.includes(name)) throw badRequest(name, 'is not a parameter of deliveries.json')
+  const filter = filterOf(params)
+  const keep = new URLSearchParams()
+  for (const name of ['webhook_id', 'event_id', 'status']) if (params.has(name)) keep.set(name, params.get(name)!)
+  const fetch = async (dir: 'gt' | 'lt', id: number, limit: number) => {
+    const page = await ctx.core.invoke('deliveries.page', { ...filter, dir, id, limit }, ctx.call)
+    return { items: page.deliveries, has_more: page.has_more }
+  }
+  const page = await listPage(fetch, params, `http://${ctx.req.headers.host}${ctx.url.pathname}`, keep)
+  return { body: { deliveries: page.items }, headers: page.link ? { Link: page.link } : {} }
+}
+
+export async function countDeliveries(ctx: AdminContext): Promise<Reply> {
+  return { body: await ctx.core.invoke('deliveries.count', filterOf(ctx.url.searchParams), ctx.call) }
+}
+
+export async function getDelivery(ctx: AdminContext): Promise<Reply> {
+  return { body: { delivery: await ctx.core.invoke('deliveries.get', { id: ctx.id }, ctx.call) } }
+}
+
+export async function retryDelivery(ctx: AdminContext): Promise<Reply> {
+  return { body: { delivery: await ctx.core.invoke('deliveries.retry', { id: ctx.id }, ctx.call) } }
+}
+
+export async function cancelDelivery(ctx: AdminContext): Promise<Reply> {
+  return { body: { delivery: await ctx.core.invoke('deliveries.cancel', { id: ctx.id }, ctx.call) } }
+}
+
+/** POST /admin/events.json `{"event": {topic, profile?, payload?, webhook_ids?, seed?}}`. */
+export async function fireEvent(ctx: AdminContext): Promise<Reply> {
+  const attrs = await readWrapped(ctx.req, 'event')
+  return { body: { event: await ctx.core.invoke('events.fire', attrs, ctx.call) } }
+}
+
+/** Answers once the first attempt has finished (SPEC §8 "Admin API details"). */
+export async function pingWebhook(ctx: AdminContext): Promise<Reply> {
+  return { body: { delivery: await ctx.core.invoke('webhooks.ping', { id: ctx.id }, ctx.call) } }
+}
+
+export async function testWebhook(ctx: AdminContext): Promise<Reply> {
+  const attrs = await readWrapped(ctx.req, 'test')
+  return { body: { delivery: await ctx.core.invoke('webhooks.test', { ...attrs, id: ctx.id }, ctx.call) } }
+}
