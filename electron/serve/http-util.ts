@@ -19,10 +19,16 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, `Request body is over ${limit} bytes`)
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) throw new HttpError(413, `Request body is over ${limit} bytes`)
-    chunks.push(chunk)
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > limit) throw new HttpError(413, `Request body is over ${limit} bytes`)
+      chunks.push(chunk)
+    }
+  } catch (err) {
+    if (err instanceof HttpError) throw err
+    // The client went away (or shutdown cut it) mid-body: its fault, not a 500 worth logging.
+    throw new HttpError(400, 'The request ended before its body did')
   }
   return Buffer.concat(chunks)
 }

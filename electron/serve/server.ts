@@ -15,6 +15,8 @@ export interface ServeOptions {
   /** Always loopback; a parameter only so tests can say it explicitly. */
   host?: '127.0.0.1'
   rendererDir: string
+  /** How long close() lets requests in flight finish (DRAIN_CAP_MS); tests shorten it. */
+  drainCapMs?: number
 }
 
 export interface RunningServer {
@@ -73,10 +75,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     serveStatic(rendererDir, guard.port, req, res, path)
   }
 
-  // Once close() starts, every answer ends its connection, so keep-alive clients let go.
+  // Once close() starts, every answer not yet begun ends its connection, so keep-alive clients let go.
   let closing = false
+  const unanswered = new Set<ServerResponse>()
+  const startClosing = () => {
+    closing = true
+    for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close')
+  }
   const server = createServer((req, res) => {
     if (closing) res.setHeader('Connection', 'close')
+    unanswered.add(res)
+    res.once('close', () => unanswered.delete(res))
     handle(req, res).catch((err: unknown) => {
       if (err instanceof URIError) return sendText(res, 400, 'Bad request: malformed percent-encoding')
       console.error('hooklab: request failed:', err)
@@ -107,7 +116,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = (server.address() as AddressInfo).port
   guard.port = port
   const url = `http://127.0.0.1:${port}`
-  return { url, port, close: () => drain(server, events, () => (closing = true)) }
+  return { url, port, close: () => drain(server, events, options.drainCapMs ?? DRAIN_CAP_MS, startClosing) }
 }
 
 /** How long close() lets requests in flight finish before cutting their connections. */
@@ -119,24 +128,17 @@ export const DRAIN_CAP_MS = 5000
  * then closes its connection; idle keep-alive connections close now and as requests
  * finish; WebSocket clients get a close frame. What is still open after the cap is cut.
  */
-function drain(server: Server, events: { close(): Promise<void> }, markClosing: () => void): Promise<void> {
+async function drain(server: Server, events: { close(): Promise<void> }, capMs: number, markClosing: () => void): Promise<void> {
   markClosing()
-  return new Promise<void>((resolve) => {
-    let done = false
-    const finish = () => {
-      if (done) return
-      done = true
-      clearInterval(sweep)
-      clearTimeout(cap)
-      resolve()
-    }
-    const closed = new Promise<void>((r) => server.close(() => r()))
-    server.closeIdleConnections()
-    // A request that finishes leaves its socket idle; sweep those until everything is gone.
-    const sweep = setInterval(() => server.closeIdleConnections(), 50)
-    const cap = setTimeout(() => {
-      server.closeAllConnections()
-    }, DRAIN_CAP_MS)
-    void Promise.all([closed, events.close()]).then(finish, finish)
-  })
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+  server.closeIdleConnections()
+  // A request that finishes leaves its socket idle; sweep those until everything is gone.
+  const sweep = setInterval(() => server.closeIdleConnections(), 50)
+  const cap = setTimeout(() => server.closeAllConnections(), capMs)
+  try {
+    await Promise.all([closed, events.close()])
+  } finally {
+    clearInterval(sweep)
+    clearTimeout(cap)
+  }
 }

@@ -28,9 +28,13 @@ function startupMs(): number {
 const WITHIN_MS = 1000
 
 function serve(args: string[], options: SpawnSyncOptions = {}) {
+  const before = startupMs()
   const started = Date.now()
   const run = spawnSync(process.execPath, [CLI, 'serve', '--port', '0', ...args], { encoding: 'utf8', timeout: 10_000, ...options })
-  return { status: run.status, signal: run.signal, stdout: String(run.stdout), stderr: String(run.stderr), ms: Date.now() - started }
+  const ms = Date.now() - started
+  // Load changes from moment to moment: the slower of the start-ups around the run is the fair one.
+  const startup = Math.max(before, startupMs())
+  return { status: run.status, signal: run.signal, stdout: String(run.stdout), stderr: String(run.stderr), ms, startup }
 }
 
 /** One sentence on stderr that names the path; no stack, no errno text; a non-zero exit, quickly. */
@@ -45,7 +49,7 @@ function expectOneSentence(run: ReturnType<typeof serve>, path: string, advice: 
   expect(lines[0]).toMatch(advice)
   expect(run.stderr).not.toMatch(/\b(EEXIST|ENOTDIR|EACCES|ENOENT|EROFS|EPERM)\b|errno|\n\s+at /)
   expect(run.stdout).not.toContain('Hooklab listening')
-  expect(run.ms).toBeLessThan(startupMs() + WITHIN_MS)
+  expect(run.ms).toBeLessThan(run.startup + WITHIN_MS)
 }
 
 test('a data directory that is a file', () => {
@@ -94,7 +98,7 @@ test('a bad --admin-token says why in one sentence and leaves no owner lock behi
   const run = serve(['--data-dir', dir.path, '--admin-token', 'short'])
   expect(run.status).toBe(1)
   expect(run.stderr.trim()).toBe('hooklab: --admin-token must be 16–256 characters of letters, digits and ._~+/=-')
-  expect(run.ms).toBeLessThan(startupMs() + WITHIN_MS)
+  expect(run.ms).toBeLessThan(run.startup + WITHIN_MS)
   expect(existsSync(join(dir.path, 'owner.json'))).toBe(false)
   expect(existsSync(join(dir.path, 'owner.lock'))).toBe(false)
 })
