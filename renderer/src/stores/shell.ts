@@ -1,23 +1,14 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export type Screen = 'webhooks' | 'settings'
-/** Only screens that exist are listed: no dead links (UI.md). */
-export const SCREENS: Screen[] = ['webhooks', 'settings']
-
 export type PendingFeature = 'test' | 'log'
 
-/** Which screen is showing, and the app-wide dialogs any screen can open. */
+/** The app-wide dialogs and messages any screen can open. Which screen shows is the router's. */
 export const useShellStore = defineStore('shell', () => {
-  const screen = ref<Screen>('webhooks')
   const notAvailable = ref<PendingFeature | null>(null)
   /** The centred, self-closing success message (seed 000: edit success). */
   const centerMessage = ref<string | null>(null)
   let centerTimer: ReturnType<typeof setTimeout> | undefined
-
-  function go(next: Screen): void {
-    screen.value = next
-  }
 
   function showCenterMessage(text: string, ms = 5000): void {
     clearTimeout(centerTimer)
@@ -30,5 +21,5 @@ export const useShellStore = defineStore('shell', () => {
     centerMessage.value = null
   }
 
-  return { screen, notAvailable, centerMessage, go, showCenterMessage, hideCenterMessage }
+  return { notAvailable, centerMessage, showCenterMessage, hideCenterMessage }
 })

@@ -1,0 +1,44 @@
+import type { Component } from 'vue'
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { GitNetworkOutline, SettingsOutline } from '@vicons/ionicons5'
+import SettingsView from '../views/SettingsView.vue'
+import WebhooksView from '../views/WebhooksView.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the top bar's title. */
+    title?: string
+    /** Shown in the sidebar, in route order, with this label key and icon. */
+    nav?: { label: string; icon: Component }
+  }
+}
+
+/**
+ * Every screen. A new screen is one row here: the sidebar and the top bar's title read
+ * this list, so a route without `nav` is reachable by link only (UI.md: no dead links).
+ */
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'webhooks' } },
+  {
+    path: '/webhooks',
+    name: 'webhooks',
+    component: WebhooksView,
+    meta: { title: 'screen.webhooks', nav: { label: 'nav.webhooks', icon: GitNetworkOutline } },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: SettingsView,
+    meta: { title: 'screen.settings', nav: { label: 'nav.settings', icon: SettingsOutline } },
+  },
+  // An old or mistyped link lands on the start screen rather than a blank page.
+  { path: '/:rest(.*)*', redirect: { name: 'webhooks' } },
+]
+
+/** Hash history: the desktop window loads a file:// page, where only the hash can change. */
+export function createAppRouter() {
+  return createRouter({ history: createWebHashHistory(), routes })
+}
+
+/** The sidebar's entries, in the order of `routes`. */
+export const navRoutes = routes.filter((r): r is RouteRecordRaw & { name: string } => !!r.meta?.nav && typeof r.name === 'string')
