@@ -1,4 +1,4 @@
-import { h } from 'vue'
+import { h, nextTick } from 'vue'
 import { useDialog, useNotification } from 'naive-ui'
 import { useI18n } from 'vue-i18n'
 import { errorText } from '../lib/errorText'
@@ -31,16 +31,26 @@ export function useFeedback() {
    * A centred confirmation. `action` runs on Confirm; while it runs the button spins,
    * and the dialog stays open if it throws (the error is toasted).
    */
-  function confirm(opts: { title: string; text: string; danger?: boolean; action: () => Promise<void> }): void {
+  function confirm(opts: {
+    title: string
+    text: string
+    danger?: boolean
+    positiveText?: string
+    negativeText?: string
+    action: () => Promise<void>
+  }): void {
     dialog.create({
       type: opts.danger ? 'error' : 'warning',
       title: opts.title,
       content: () => h('div', { 'data-testid': 'confirm-dialog' }, opts.text),
-      positiveText: t('common.confirm'),
-      negativeText: t('common.cancel'),
+      positiveText: opts.positiveText ?? t('common.confirm'),
+      negativeText: opts.negativeText ?? t('common.cancel'),
       positiveButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
       negativeButtonProps: { 'data-testid': 'confirm-cancel' } as Record<string, string>,
-      autoFocus: true,
+      closeFocusable: true,
+      // The focus trap would start on the first button (Cancel); Enter should confirm.
+      autoFocus: false,
+      onAfterEnter: focusConfirm,
       onPositiveClick: async () => {
         try {
           await opts.action()
@@ -51,7 +61,14 @@ export function useFeedback() {
         }
       },
     })
+    void nextTick(focusConfirm)
   }
 
   return { toast, fail, confirm }
+}
+
+/** The newest dialog's Confirm button (an older one may still be fading out). */
+function focusConfirm(): void {
+  const buttons = document.querySelectorAll<HTMLElement>('[data-testid="confirm-ok"]')
+  buttons[buttons.length - 1]?.focus()
 }

@@ -15,13 +15,18 @@ export function useWebhookActions() {
   const dialog = useWebhookDialogStore()
   const { toast, confirm } = useFeedback()
 
+  /** Seed 000's own words for one webhook; a count when there are several. */
+  function counted(what: 'enabled' | 'disabled' | 'deleted', n: number): string {
+    return n === 1 ? t(`feedback.${what}`) : t(`feedback.${what}Many`, { n })
+  }
+
   function setStatus(ids: number[], next: 'enabled' | 'disabled', text: string): void {
     confirm({
       title: t(next === 'enabled' ? 'confirm.enableTitle' : 'confirm.disableTitle'),
       text,
       action: async () => {
         await store.setWebhookStatus(ids, next)
-        toast(t(next === 'enabled' ? 'feedback.enabled' : 'feedback.disabled'))
+        toast(counted(next === 'enabled' ? 'enabled' : 'disabled', ids.length))
       },
     })
   }
@@ -33,7 +38,7 @@ export function useWebhookActions() {
       danger: true,
       action: async () => {
         await store.remove(ids)
-        toast(t('feedback.deleted'))
+        toast(counted('deleted', ids.length))
       },
     })
   }

@@ -14,8 +14,11 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 1],
 ]
 
-/** "3 min ago" / "3 phút trước", in the current language. */
-export function relativeTime(iso: string, locale: string, tick: number = now.value): string {
+/**
+ * "3 min ago" / "3 phút trước", in the current language; `justNow` ("just now" / "vừa xong")
+ * for the first minute, since a count of seconds would be stale before the next tick.
+ */
+export function relativeTime(iso: string, locale: string, justNow: string, tick: number = now.value): string {
   // `tick` only makes callers re-render on the shared clock; the real "now" is read here,
   // else a just-made change would read "in 10 sec".
   const at = Math.max(tick, Date.now())
@@ -23,8 +26,7 @@ export function relativeTime(iso: string, locale: string, tick: number = now.val
   const fmt = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' })
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second') {
-      // Under ten seconds reads better as "now" than as a ticking count.
-      if (unit === 'second' && seconds > -10) return fmt.format(0, 'second')
+      if (unit === 'second' && seconds > -60) return justNow
       return fmt.format(Math.trunc(seconds / size), unit)
     }
   }

@@ -126,10 +126,43 @@ export function payloadFromForm(form: WebhookForm): WebhookCreate {
   return payload
 }
 
-/** Client-side check with the very schema the core uses: same rules, same codes. */
+/**
+ * Headers a signing style sets itself (SPEC §5 and §8 "Headers"). A mirror of the core's rule
+ * so the user hears at once; the core checks again and may know more.
+ */
+const STYLE_HEADERS: Record<SigningStyle, string[]> = {
+  standard: ['webhook-id', 'webhook-timestamp', 'webhook-signature'],
+  sapo: ['x-sapo-hmac-sha256'],
+  shopify: ['x-shopify-hmac-sha256'],
+  woocommerce: ['x-wc-webhook-signature'],
+  github: ['x-hub-signature-256'],
+  stripe: ['stripe-signature'],
+  none: [],
+}
+
+function reservedHeaders(payload: WebhookCreate): FieldErrors {
+  const out: FieldErrors = {}
+  const style = STYLE_HEADERS[payload.signing ?? PROFILE_SIGNING[payload.profile ?? DEFAULTS.profile]] ?? []
+  for (const name of Object.keys(payload.headers ?? {})) {
+    const lower = name.toLowerCase()
+    if (lower.startsWith('x-hooklab-') || style.includes(lower)) out[`headers.${name}`] = ['reserved_header']
+  }
+  return out
+}
+
+/** Client-side check with the very schema the core uses (same rules, same codes), plus the header mirror. */
 export function validate(payload: WebhookCreate): FieldErrors {
   const result = webhookCreateSchema.safeParse(payload)
-  return result.success ? {} : fieldsFromZod(result.error, payload)
+  const found = result.success ? {} : fieldsFromZod(result.error, payload)
+  for (const [key, codes] of Object.entries(reservedHeaders(payload))) {
+    found[key] = [...new Set([...(found[key] ?? []), ...codes])]
+  }
+  return found
+}
+
+/** Monospace for what the user typed; the placeholder keeps the UI font, which has every Vietnamese letter. */
+export function monoWhenFilled(value: string | null | undefined): string | undefined {
+  return value ? 'mono' : undefined
 }
 
 /** Only what differs from the stored webhook goes into an update. */

@@ -32,10 +32,18 @@ export const useWebhooksStore = defineStore('webhooks', () => {
   const error = ref<unknown>(null)
   const pending = ref(0)
   const lastSynced = ref<Date | null>(null)
+  /**
+   * Ticked rows, kept across pages, searches and filters (the toolbar says how many are not
+   * on this page), so moving around never drops a selection silently.
+   */
   const checked = ref<number[]>([])
 
   const pageCount = computed(() => Math.max(1, Math.ceil(total.value / pageSize.value)))
   const filtered = computed(() => search.value.trim() !== '' || status.value !== null)
+  const checkedElsewhere = computed(() => {
+    const visible = new Set(rows.value.map((w) => w.id))
+    return checked.value.filter((id) => !visible.has(id)).length
+  })
 
   let sequence = 0
   /** Reloads the visible page; a newer load always wins over an older one still in flight. */
@@ -59,8 +67,6 @@ export const useWebhooksStore = defineStore('webhooks', () => {
       }
       rows.value = out.webhooks
       total.value = out.total
-      const visible = new Set(out.webhooks.map((w) => w.id))
-      checked.value = checked.value.filter((id) => visible.has(id))
       error.value = null
       loaded.value = true
       // A reload shows everything, including what was made elsewhere.
@@ -124,8 +130,17 @@ export const useWebhooksStore = defineStore('webhooks', () => {
   function onChanged(payload: PushedEventPayload<'webhooks.changed'>): void {
     // This window's own changes were applied by the call that made them (below).
     if (payload.origin === origin) return
+    // SPEC §8: the engine's own changes (auto-disable, counters, last ping) are not edits:
+    // they update the rows on screen in place and never count behind the badge.
+    if (payload.action === 'engine') return void patchInPlace(payload.ids)
     if (settings.settings.auto_sync) quietLoad()
     else pending.value += Math.max(1, payload.ids.length)
+  }
+  async function patchInPlace(ids: number[]): Promise<void> {
+    for (const id of ids.filter((i) => rows.value.some((row) => row.id === i))) {
+      const fresh = await call('webhooks.get', { id }).catch(() => null)
+      if (fresh) rows.value = rows.value.map((row) => (row.id === id ? fresh : row))
+    }
   }
   on('webhooks.changed', onChanged)
   onReconnect(() => {
@@ -179,7 +194,7 @@ export const useWebhooksStore = defineStore('webhooks', () => {
 
   return {
     rows, total, page, pageSize, search, status, sort, order, loading, loaded, error, pending, lastSynced, checked,
-    pageCount, filtered,
+    pageCount, filtered, checkedElsewhere,
     load, setPage, setPageSize, setSearch, setStatus, setSort, syncNow, setAutoSync, setWebhookStatus, remove, create, update,
   }
 })
