@@ -7,12 +7,19 @@ import { SettingsPage } from './pages/settings-page'
 import { WebhooksPage } from './pages/webhooks-page'
 import { API_ORIGIN, Api, httpInvoke, type Invoke } from './support/api'
 import { electronSkipReason, launchElectron } from './support/electron'
+import { startReceiver, type Receiver } from './support/receiver'
 import { startServe, type ServeHandle } from './support/serve'
 
 export type Target = 'web' | 'electron'
 export interface HooklabOptions {
   /** Which Hooklab the specs drive: `hooklab serve` in Chromium, or the desktop app. */
   target: Target
+  /**
+   * A data directory of the test's own. Off by default: tests share one `hooklab serve` per
+   * worker (starting one per test made the suite slow), use unique names and look only at
+   * their own webhooks. Only a test that needs an empty store asks for a fresh one.
+   */
+  freshStore: boolean
 }
 
 /** The running app under test, however it was started. */
@@ -27,10 +34,9 @@ export interface Hooklab {
   readClipboard(): Promise<string>
 }
 
-type Launched = { kind: 'web'; serve: ServeHandle } | { kind: 'electron'; app: ElectronApplication }
+type Launched = { kind: 'web'; serve: ServeHandle; dataDir: string } | { kind: 'electron'; app: ElectronApplication; dataDir: string }
 
 interface Fixtures {
-  dataDir: string
   launched: Launched
   hooklab: Hooklab
   api: Api
@@ -39,19 +45,51 @@ interface Fixtures {
   settings: SettingsPage
 }
 
+interface WorkerFixtures {
+  /** Where every e2e webhook points: a receiver on 127.0.0.1 (never off the machine). */
+  receiver: Receiver
+  /** This worker's `hooklab serve`, started on first use. */
+  sharedServe: () => Promise<{ serve: ServeHandle; dataDir: string }>
+}
+
+/** The UI settings a test may change, put back before the next test on a shared serve. */
+const UI_DEFAULTS = { language: 'system', theme: 'system', auto_sync: false, page_size: 10 } as const
+
 let skipReasonPrinted = false
 
-export const test = base.extend<HooklabOptions & Fixtures>({
+export const test = base.extend<HooklabOptions & Fixtures, WorkerFixtures>({
   target: ['web', { option: true }],
+  freshStore: [false, { option: true }],
 
-  // A fresh data directory per test (DESIGN rule 9), removed afterwards.
-  dataDir: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'hooklab-e2e-'))
-    await use(dir)
-    rmSync(dir, { recursive: true, force: true })
-  },
+  receiver: [
+    async ({}, use) => {
+      const receiver = await startReceiver()
+      await use(receiver)
+      await receiver.close()
+    },
+    { scope: 'worker' },
+  ],
 
-  launched: async ({ target, dataDir }, use, testInfo) => {
+  sharedServe: [
+    async ({}, use) => {
+      const shared: { started?: Promise<{ serve: ServeHandle; dataDir: string }> } = {}
+      await use(() => {
+        shared.started ??= (async () => {
+          const dataDir = mkdtempSync(join(tmpdir(), 'hooklab-e2e-shared-'))
+          return { serve: await startServe(dataDir), dataDir }
+        })()
+        return shared.started
+      })
+      if (shared.started) {
+        const { serve, dataDir } = await shared.started
+        await serve.stop()
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+    },
+    { scope: 'worker' },
+  ],
+
+  launched: async ({ target, freshStore, sharedServe }, use, testInfo) => {
     if (target === 'electron') {
       const reason = electronSkipReason()
       if (reason !== null) {
@@ -60,15 +98,29 @@ export const test = base.extend<HooklabOptions & Fixtures>({
         testInfo.skip(true, reason)
         return
       }
+      // The desktop app owns its data directory: one app, one directory, per test.
+      const dataDir = mkdtempSync(join(tmpdir(), 'hooklab-e2e-'))
       const app = await launchElectron(dataDir)
-      await use({ kind: 'electron', app })
+      await use({ kind: 'electron', app, dataDir })
       await app.close()
+      rmSync(dataDir, { recursive: true, force: true })
       return
     }
+    if (!freshStore) {
+      const { serve, dataDir } = await sharedServe()
+      // The previous test may have switched language, theme or auto-sync: start from the defaults.
+      const reset = await httpInvoke(serve.url, serve.token)('settings.update', UI_DEFAULTS)
+      if (!reset.ok) throw new Error(`could not reset settings: ${JSON.stringify(reset.error)}`)
+      await use({ kind: 'web', serve, dataDir })
+      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('serve-output', { body: serve.output() })
+      return
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), 'hooklab-e2e-'))
     const serve = await startServe(dataDir)
-    await use({ kind: 'web', serve })
+    await use({ kind: 'web', serve, dataDir })
     await serve.stop()
     if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('serve-output', { body: serve.output() })
+    rmSync(dataDir, { recursive: true, force: true })
   },
 
   // Web: the page opens the address `serve` printed (session cookie, then /). Electron: its first window.
@@ -79,7 +131,7 @@ export const test = base.extend<HooklabOptions & Fixtures>({
     await use(app)
   },
 
-  api: async ({ launched, page }, use) => {
+  api: async ({ launched, page, receiver }, use) => {
     const invoke: Invoke =
       launched.kind === 'web'
         ? httpInvoke(launched.serve.url, launched.serve.token)
@@ -89,14 +141,14 @@ export const test = base.extend<HooklabOptions & Fixtures>({
                 (window as unknown as { hooklab: { invoke: (n: string, i: unknown, m: object) => Promise<never> } }).hooklab.invoke(n, i, { origin }),
               [name, input, API_ORIGIN] as const,
             )
-    await use(new Api(invoke))
+    await use(new Api(invoke, receiver))
   },
 
-  hooklab: async ({ launched, page, context, dataDir, target }, use) => {
+  hooklab: async ({ launched, page, context, target }, use) => {
     const extra: Page[] = []
     const hooklab: Hooklab = {
       target,
-      dataDir,
+      dataDir: launched.dataDir,
       baseUrl: launched.kind === 'web' ? launched.serve.url : null,
       async openWindow() {
         let win: Page

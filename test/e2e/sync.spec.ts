@@ -81,7 +81,7 @@ test('with auto-sync on, changes made elsewhere appear live', async ({ webhooks,
 })
 
 test('two windows: an edit in one shows in the other, and the later save wins', async ({ webhooks, api, hooklab, shell }) => {
-  const hook = await api.createWebhook({ name: 'Shared', address: 'http://localhost:3000/shared' })
+  const hook = await api.createWebhook({ name: 'Shared' })
   await webhooks.syncNow()
   await webhooks.setAutoSync(true)
 

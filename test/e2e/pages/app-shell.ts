@@ -8,6 +8,7 @@ export class AppShell {
   readonly notAvailable: Locator
   /** Toasts live top-right (seed 000). */
   readonly toasts: Locator
+  readonly sideNav: Locator
 
   constructor(readonly page: Page) {
     this.title = page.getByTestId('screen-title')
@@ -15,14 +16,20 @@ export class AppShell {
     this.centerMessage = page.getByTestId('center-message')
     this.notAvailable = page.getByTestId('not-available-dialog')
     this.toasts = page.locator('.n-notification-container--top-right')
+    this.sideNav = page.getByTestId('side-nav')
   }
 
   async goToWebhooks(): Promise<void> {
-    await this.page.getByTestId('nav-webhooks').click()
+    await this.navEntry('webhooks').click()
   }
 
   async goToSettings(): Promise<void> {
-    await this.page.getByTestId('nav-settings').click()
+    await this.navEntry('settings').click()
+  }
+
+  /** A sidebar entry: its label, or only its icon when the sidebar is collapsed (narrow windows). */
+  navEntry(screen: 'webhooks' | 'settings'): Locator {
+    return this.sideNav.getByTestId(`nav-${screen}`).or(this.sideNav.getByTestId(`nav-icon-${screen}`)).first()
   }
 
   /** The top bar's language switch. */

@@ -15,6 +15,10 @@ export class WebhookDialog {
   readonly topics: Locator
   readonly submitButton: Locator
   readonly cancelButton: Locator
+  /** The × in the title bar. */
+  readonly closeButton: Locator
+  readonly advancedToggle: Locator
+  readonly secret: Locator
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('webhook-dialog')
@@ -23,6 +27,9 @@ export class WebhookDialog {
     this.topics = this.root.getByTestId('field-topics')
     this.submitButton = this.root.getByTestId('webhook-submit')
     this.cancelButton = this.root.getByTestId('webhook-cancel')
+    this.closeButton = this.root.locator('.n-card-header__close')
+    this.advancedToggle = this.root.getByTestId('field-advanced')
+    this.secret = this.root.getByTestId('field-secret')
   }
 
   /** Its title, e.g. "Add webhook" or "Edit webhook". */
@@ -45,7 +52,8 @@ export class WebhookDialog {
     await this.topics.click()
     // Type only once the select's own search box has the focus, or the keys land elsewhere.
     await expect(this.topics.locator('input')).toBeFocused()
-    await this.page.keyboard.type(topic)
+    // One input event, not one per key: the filter reruns over the whole catalogue each time.
+    await this.topics.locator('input').fill(topic)
     const option = this.page.locator('.n-base-select-option').filter({ hasText: new RegExp(`^${escape(topic)}$`) })
     await option.click()
     // The chosen event shows as a tag in the select.
@@ -58,6 +66,33 @@ export class WebhookDialog {
   /** The events currently chosen, as tags. */
   chosenTopic(topic: string): Locator {
     return this.topics.locator('.n-tag').filter({ hasText: new RegExp(`^${escape(topic)}$`) })
+  }
+
+  /** Adds a custom header row and fills it; returns its index. */
+  async addHeader(name: string, value: string): Promise<number> {
+    const index = await this.root.locator('[data-testid^="header-row-"]').count()
+    await this.root.getByTestId('header-add').click()
+    await this.headerName(index).fill(name)
+    await this.headerValue(index).fill(value)
+    return index
+  }
+
+  headerName(index: number): Locator {
+    return this.root.getByTestId(`field-header-name-${index}`)
+  }
+
+  headerValue(index: number): Locator {
+    return this.root.getByTestId(`field-header-value-${index}`)
+  }
+
+  /** The sentence right under a header row. */
+  headerError(index: number): Locator {
+    return this.root.getByTestId(`error-header-${index}`)
+  }
+
+  async openAdvanced(): Promise<void> {
+    if ((await this.advancedToggle.getAttribute('aria-expanded')) !== 'true') await this.advancedToggle.click()
+    await expect(this.root.getByTestId('advanced-fields')).toBeVisible()
   }
 
   async submit(): Promise<void> {

@@ -24,6 +24,9 @@ export class WebhooksPage {
   readonly syncBadge: Locator
   readonly lastSynced: Locator
   readonly emptyState: Locator
+  readonly selectionCount: Locator
+  readonly pagination: Locator
+  readonly syncFooter: Locator
 
   constructor(readonly page: Page) {
     this.table = page.getByTestId('webhook-table')
@@ -43,6 +46,9 @@ export class WebhooksPage {
     this.syncBadge = page.getByTestId('sync-badge')
     this.lastSynced = page.getByTestId('last-synced')
     this.emptyState = page.getByTestId('empty-state')
+    this.selectionCount = page.getByTestId('selection-count')
+    this.pagination = page.getByTestId('pagination-bar')
+    this.syncFooter = page.getByTestId('sync-footer')
   }
 
   // --- one row and its cells
@@ -96,6 +102,14 @@ export class WebhooksPage {
     await this.page.getByTestId(`action-${action}`).click()
   }
 
+  /** Opens the row's ⋯ menu and returns the entry, without choosing it. */
+  async menuEntry(id: number, action: RowAction): Promise<Locator> {
+    await this.page.getByTestId(`webhook-actions-${id}`).click()
+    const entry = this.page.getByTestId(`action-${action}`)
+    await expect(entry).toBeVisible()
+    return entry
+  }
+
   async openEvents(id: number): Promise<Locator> {
     await this.events(id).click()
     await expect(this.eventsList).toBeVisible()
@@ -111,8 +125,12 @@ export class WebhooksPage {
   }
 
   // --- toolbar
+  /** Types into the list's search box and waits for the list to show the answer. */
   async search(text: string): Promise<void> {
+    if ((await this.searchInput.inputValue()) === text) return
+    const answered = this.page.waitForResponse((r) => r.url().includes('/rpc/webhooks.list'))
     await this.searchInput.fill(text)
+    await answered
   }
 
   async filterStatus(label: string): Promise<void> {

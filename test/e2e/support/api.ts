@@ -1,3 +1,4 @@
+import type { Receiver } from './receiver'
 import type { Settings, Webhook, WebhookCreate, WebhookListInput, WebhookListOutput, WebhookPatch } from '../../../electron/core/contract'
 
 /** One call of the contract, however the app is reached (HTTP for serve, the preload in Electron). */
@@ -11,7 +12,11 @@ export const API_ORIGIN = 'e2e'
  * A user never does this; tests use it to set the scene and to prove what the UI saved.
  */
 export class Api {
-  constructor(private readonly invoke: Invoke) {}
+  /** `address` defaults to this receiver on 127.0.0.1: nothing ever leaves the machine. */
+  constructor(
+    private readonly invoke: Invoke,
+    readonly receiver: Receiver,
+  ) {}
 
   async call<T = unknown>(name: string, input: unknown = {}): Promise<T> {
     const result = await this.invoke(name, input)
@@ -20,7 +25,7 @@ export class Api {
   }
 
   createWebhook(input: Partial<WebhookCreate> = {}): Promise<Webhook> {
-    return this.call<Webhook>('webhooks.create', { address: 'http://localhost:3000/hooks/sapo', topics: ['orders/create'], ...input })
+    return this.call<Webhook>('webhooks.create', { address: this.receiver.url('/hooks/sapo'), topics: ['orders/create'], ...input })
   }
 
   /** `count` webhooks named "<prefix> 01".."<prefix> NN", created in that order. */
@@ -28,7 +33,8 @@ export class Api {
     const made: Webhook[] = []
     for (let i = 1; i <= count; i++) {
       const n = String(i).padStart(2, '0')
-      made.push(await this.createWebhook({ name: `${prefix} ${n}`, address: `http://localhost:3000/hooks/${n}`, ...make(i) }))
+      const path = `/hooks/${prefix.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${n}`
+      made.push(await this.createWebhook({ name: `${prefix} ${n}`, address: this.receiver.url(path), ...make(i) }))
     }
     return made
   }
@@ -39,6 +45,20 @@ export class Api {
 
   async allWebhooks(): Promise<Webhook[]> {
     return (await this.listWebhooks()).webhooks
+  }
+
+  /** The one webhook with this exact name (tests name theirs uniquely; the store is shared). */
+  async webhookNamed(name: string): Promise<Webhook> {
+    const found = (await this.listWebhooks({ search: name })).webhooks.filter((w) => w.name === name)
+    if (found.length !== 1) throw new Error(`expected one webhook named "${name}", found ${found.length}`)
+    return found[0]
+  }
+
+  /** The one webhook with this exact address. */
+  async webhookAt(address: string): Promise<Webhook> {
+    const found = (await this.listWebhooks({ search: address })).webhooks.filter((w) => w.address === address)
+    if (found.length !== 1) throw new Error(`expected one webhook at ${address}, found ${found.length}`)
+    return found[0]
   }
 
   getWebhook(id: number): Promise<Webhook> {
