@@ -79,10 +79,14 @@ export function customerOf(seed: number, locale: Locale): Person {
   return { seed, id: CUSTOMER_BASE + seed, firstName, lastName, email, phone, createdMs: momentOf(seed), address }
 }
 
-/** An earlier seed: whatever an event refers to (its customer, its products) existed before it. */
+/**
+ * An earlier seed: whatever an event refers to (its customer, its products) existed before
+ * it. `salt` picks which one; the distance back is 1–4096 × (salt + 1) seeds, pseudo-random.
+ */
 export function earlierSeed(seed: number, salt: number): number {
-  const block = seed - (seed % 4096)
-  return Math.max(0, block - 4096 * (salt + 1) + ((seed * 2654435761 + salt * 40503) >>> 20))
+  const mix = (Math.imul(seed, 0x9e3779b1) ^ Math.imul(salt + 1, 0x85ebca6b)) >>> 0
+  const back = 4096 * salt + 1 + (mix % 4096)
+  return seed >= back ? seed - back : mix % (seed + 1)
 }
 
 export const fullName = (p: { firstName: string; lastName: string }, locale: Locale): string =>

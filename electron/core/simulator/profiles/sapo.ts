@@ -1,5 +1,5 @@
 import { momentOf } from '../clock'
-import { customerOf, earlierSeed } from '../model/people'
+import { customerOf } from '../model/people'
 import { productOf } from '../model/catalog'
 import { laterMs, orderOf } from '../model/order'
 import type { Generated, GenContext, Generator, ProfileDefinition } from '../types'
@@ -57,7 +57,7 @@ const generators: Record<string, Generator> = {
   'products/delete': (ctx) => deleted('product', productOf(ctx.seed, 'vi').id),
   'customers/delete': (ctx) => deleted('customer', customerOf(ctx.seed, 'vi').id),
   'suppliers/delete': (ctx) => deleted('supplier', supplierJson(ctx.seed, S, momentOf(ctx.seed)).id as number),
-  'inventories/update': (ctx) => ({ root: 'inventory', data: inventoryJson(earlierSeed(ctx.seed, 1), S, momentOf(ctx.seed)) }),
+  'inventories/update': (ctx) => ({ root: 'inventory', data: inventoryJson(ctx.seed, S, momentOf(ctx.seed)) }),
 }
 for (const verb of Object.keys(ORDER_STATES)) generators[`orders/${verb}`] = orderTopic(verb)
 for (const verb of ['create', 'update']) {

@@ -1,7 +1,7 @@
 import { momentOf } from '../clock'
 import { productOf } from '../model/catalog'
 import { laterMs, orderOf } from '../model/order'
-import { customerOf, earlierSeed } from '../model/people'
+import { customerOf } from '../model/people'
 import { streamFor } from '../rng'
 import type { Generated, Generator, ProfileDefinition } from '../types'
 import { fulfillmentJson, inventoryJson, refundJson, shopJson, transactionJson } from './commerce/events'
@@ -56,9 +56,9 @@ const generators: Record<string, Generator> = {
     const o = orderOf(ctx.seed, 'en')
     return { root: 'refund', data: refundJson(o, S, laterMs(ctx.seed, ctx.topic, o.createdMs), ctx.topic) }
   },
-  'inventory_levels/update': (ctx) => ({ root: 'inventory_level', data: inventoryJson(earlierSeed(ctx.seed, 1), S, momentOf(ctx.seed)) }),
-  'inventory_levels/connect': (ctx) => ({ root: 'inventory_level', data: inventoryJson(earlierSeed(ctx.seed, 1), S, momentOf(ctx.seed)) }),
-  'inventory_levels/disconnect': (ctx) => ({ root: 'inventory_level', data: inventoryJson(earlierSeed(ctx.seed, 1), S, momentOf(ctx.seed), false) }),
+  'inventory_levels/update': (ctx) => ({ root: 'inventory_level', data: inventoryJson(ctx.seed, S, momentOf(ctx.seed)) }),
+  'inventory_levels/connect': (ctx) => ({ root: 'inventory_level', data: inventoryJson(ctx.seed, S, momentOf(ctx.seed)) }),
+  'inventory_levels/disconnect': (ctx) => ({ root: 'inventory_level', data: inventoryJson(ctx.seed, S, momentOf(ctx.seed), false) }),
   'checkouts/delete': (ctx) => deleted('checkout', orderOf(ctx.seed, 'en').id * 4 + 1),
 }
 

@@ -1,6 +1,7 @@
 import { momentOf } from '../../clock'
 import { productOf } from '../../model/catalog'
 import type { Order } from '../../model/order'
+import { earlierSeed } from '../../model/people'
 import { streamFor } from '../../rng'
 import { lineJson } from './shapes'
 import { gid, type Style } from './style'
@@ -128,20 +129,24 @@ export function orderReturnJson(o: Order, s: Style, createdMs: number, atMs: num
   }
 }
 
-/** A stock change of one variant at the main location (inventories/update, inventory_levels/*). */
+/**
+ * A stock change of one variant (of an earlier product) at the main location: inventories/update,
+ * inventory_levels/*. `seed` is the event's; the product it touches is an earlier seed's.
+ */
 export function inventoryJson(seed: number, s: Style, atMs: number, connected = true): Json {
-  const product = productOf(seed, s.locale)
-  const variant = product.variants[seed % product.variants.length]
-  const out: Json = { inventory_item_id: variant.inventoryItemId, location_id: 1 }
+  const rng = streamFor(seed, 'inventory')
+  const product = productOf(earlierSeed(seed, 1), s.locale)
+  const variant = rng.pick(product.variants)
+  const out: Json = { inventory_item_id: variant.inventoryItemId, location_id: 1 + rng.int(0, 2) }
   if (!connected) return out
   if (!s.shopify) {
     out.variant_id = variant.id
     out.product_id = product.id
     out.sku = variant.sku
   }
-  out.available = Math.max(0, variant.inventoryQuantity - streamFor(seed, 'sold').int(0, 5))
-  out[s.updated] = s.time(atMs)
-  if (s.shopify) out.admin_graphql_api_id = `gid://shopify/InventoryLevel/1?inventory_item_id=${variant.inventoryItemId}`
+  out.available = rng.int(0, 120)
+  out[s.updated] = s.time(atMs + rng.int(0, 31) * 1000)
+  if (s.shopify) out.admin_graphql_api_id = `gid://shopify/InventoryLevel/${out.location_id}?inventory_item_id=${variant.inventoryItemId}`
   return out
 }
 
