@@ -86,11 +86,6 @@ export function registerServe(program: Command, env: { version: string; renderer
       }
       ownership.update(server.port)
       core.start()
-      console.log(`Hooklab listening on ${server.url}`)
-      console.log(`Open ${server.url}/?token=${token}`)
-      console.log(`Admin API: ${server.url}/admin/ (token in X-Hooklab-Access-Token, X-Sapo-Access-Token or Authorization: Bearer)`)
-      console.log(`Data directory: ${dataDir}`)
-
       let stopping = false
       const stop = async (signal: string) => {
         if (stopping) return
@@ -99,7 +94,12 @@ export function registerServe(program: Command, env: { version: string; renderer
         await shutdown({ transports: [server], core, release: () => ownership.release() })
         process.exit(0)
       }
+      // Before the ready lines: whoever reads them may signal at once, and must reach stop().
       process.on('SIGTERM', () => void stop('SIGTERM'))
       process.on('SIGINT', () => void stop('SIGINT'))
+      console.log(`Hooklab listening on ${server.url}`)
+      console.log(`Open ${server.url}/?token=${token}`)
+      console.log(`Admin API: ${server.url}/admin/ (token in X-Hooklab-Access-Token, X-Sapo-Access-Token or Authorization: Bearer)`)
+      console.log(`Data directory: ${dataDir}`)
     })
 }
