@@ -1,3 +1,5 @@
+import { connect } from 'node:net'
+import { networkInterfaces } from 'node:os'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import WebSocket from 'ws'
 import { rawRequest } from '../../support/http'
@@ -21,8 +23,24 @@ async function sessionCookie(): Promise<string> {
   return cookie.split(';')[0]
 }
 
-test('listens on 127.0.0.1 only', () => {
-  expect(s.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+/** Whether a TCP connection to host:port is accepted. */
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+test('listens on 127.0.0.1 only: the bound port answers there and on no other address', async () => {
+  expect(s.server.url).toBe(`http://127.0.0.1:${s.server.port}`)
+  expect(await reachable('127.0.0.1', s.server.port)).toBe(true)
+  // Bound to 0.0.0.0 it would answer on every address; 127.0.0.2 is loopback too, but not ours.
+  const others = ['127.0.0.2', ...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((i) => i.family === 'IPv4' && !i.internal).map((i) => i.address))]
+  for (const host of others) expect(await reachable(host, s.server.port), host).toBe(false)
 })
 
 test('the contract answers with the token header or the session cookie, and nothing else', async () => {
