@@ -48,8 +48,7 @@ export function productOf(seed: number, locale: Locale): Product {
     options = EN_OPTIONS
     optionName = 'Size'
   }
-  const handle = slug(title)
-  const skuStem = (slug(title).split('-').map((w) => w[0] ?? '').join('').toUpperCase() || 'SP').slice(0, 6)
+  const { handle, skuStem } = namesOf(title)
   const variants = options.map((title, i) => ({
     // Variant and inventory item ids are blocks of 8 under the product: they increase with it.
     id: id * 8 + i,
@@ -61,6 +60,18 @@ export function productOf(seed: number, locale: Locale): Product {
     inventoryQuantity: ((seed >>> 3) + i * 7) % 120,
   }))
   return { seed, id, title, handle, vendor, type, optionName, variants, createdMs: momentOf(seed) }
+}
+
+/** Handle and SKU stem per title, computed once: Unicode folding is the slowest step of an order. */
+const NAMES = new Map<string, { handle: string; skuStem: string }>()
+function namesOf(title: string): { handle: string; skuStem: string } {
+  let names = NAMES.get(title)
+  if (!names) {
+    const handle = slug(title)
+    names = { handle, skuStem: (handle.split('-').map((w) => w[0] ?? '').join('').toUpperCase() || 'SP').slice(0, 6) }
+    NAMES.set(title, names)
+  }
+  return names
 }
 
 /** URL handle of a title: Vietnamese diacritics folded (`ao-thun-cotton-nam`). */

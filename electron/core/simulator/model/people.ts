@@ -74,9 +74,20 @@ export function customerOf(seed: number, locale: Locale): Person {
       country: 'United States', countryCode: 'US', zip: place.zip,
     }
   }
-  const local = asciiFold(`${firstName}.${lastName}`).toLowerCase().replace(/[^a-z.]/g, '')
+  const local = emailLocal(`${firstName}.${lastName}`)
   const email = `${local}${rng.int(1, 999)}@${locale === 'vi' ? rng.pick(EMAIL_DOMAINS) : 'example.com'}`
   return { seed, id: CUSTOMER_BASE + seed, firstName, lastName, email, phone, createdMs: momentOf(seed), address }
+}
+
+/** Names come from small tables, so their folded forms are cached (folding is slow). */
+const LOCALS = new Map<string, string>()
+function emailLocal(name: string): string {
+  let local = LOCALS.get(name)
+  if (local === undefined) {
+    local = asciiFold(name).toLowerCase().replace(/[^a-z.]/g, '')
+    if (LOCALS.size < 100_000) LOCALS.set(name, local)
+  }
+  return local
 }
 
 /**
