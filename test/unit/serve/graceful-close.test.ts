@@ -61,7 +61,7 @@ test('a request that never finishes is cut at the cap, and close() still resolve
   const started = Date.now()
   await server.close()
   expect(Date.now() - started).toBeGreaterThanOrEqual(250)
-  expect(Date.now() - started).toBeLessThan(2000)
+  expect(Date.now() - started).toBeLessThan(3000)
   expect((await stuck.answer).complete).toBe(false)
 })
 
@@ -75,6 +75,7 @@ test('idle keep-alive connections do not hold close() up; /events clients get a 
   await res.text()
   const started = Date.now()
   await server.close()
-  expect(Date.now() - started).toBeLessThan(1500)
+  // Below the 5 s drain cap: the idle socket was closed, not waited for.
+  expect(Date.now() - started).toBeLessThan(4000)
   expect(await code).toBe(1001)
 })
