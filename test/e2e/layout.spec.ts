@@ -9,7 +9,7 @@ test('in Vietnamese at 1440 px no column header wraps and a URL is not cut while
   const name = unique('Wide')
   // A typical receiver address (the seed's http://localhost:3000/hooks/sapo is as long).
   const address = receiver.url('/hooks/sapo')
-  const hook = await api.createWebhook({ name, address })
+  const hook = await api.createWebhook({ name, address, topics: ['order_returns/partial_refund', 'orders/create'] })
   await shell.switchLanguage('vi')
   await webhooks.search(name)
   await expect(webhooks.row(hook.id)).toBeVisible()
@@ -28,6 +28,11 @@ test('in Vietnamese at 1440 px no column header wraps and a URL is not cut while
     return text.right > box.right + 0.5 || el.closest('td')!.scrollWidth > el.closest('td')!.clientWidth
   })
   expect(cut, `${address} is cut short`).toBe(false)
+  // A long first event stays inside its own column, with its +1 in view.
+  const events = (await webhooks.events(hook.id).boundingBox())!
+  const eventsCell = (await webhooks.events(hook.id).locator('xpath=ancestor::td').boundingBox())!
+  expect(events.x + events.width).toBeLessThanOrEqual(eventsCell.x + eventsCell.width)
+  await expect(webhooks.events(hook.id)).toContainText('+1')
   // No horizontal scrolling needed at this width.
   const scrolls = await webhooks.table.locator('.n-data-table-base-table-body, .n-scrollbar-container').first().evaluate((el) => el.scrollWidth > el.clientWidth + 1)
   expect(scrolls).toBe(false)
