@@ -89,9 +89,14 @@ export class DeliveryEngine implements BackgroundWork {
       repo.lease(chosen.map((d) => d.id), now + lease)
       for (const delivery of chosen) this.launch(delivery)
     }
-    if (due.length === BATCH || chosen.length < due.length) return this.schedule(chosen.length > 0 ? 0 : this.rates.nextRefillMs(now))
+    // A full batch may hide more due work: look again at once.
+    if (chosen.length > 0 && due.length === BATCH) return this.schedule(0)
+    // Due deliveries held back by a limit wait for a token (rate) or for an attempt to
+    // finish (concurrency, ordering: launch() wakes the engine then), never in a busy loop.
+    const blocked = Math.min(IDLE_MS, this.rates.nextRefillMs(now))
     const next = repo.nextDueAt()
-    this.schedule(next === undefined ? IDLE_MS : Math.min(IDLE_MS, next - now))
+    if (next === undefined) return this.schedule(IDLE_MS)
+    this.schedule(next > now ? Math.min(blocked, next - now) : blocked)
   }
 
   private hasRoom(webhookId: number, now: number): boolean {

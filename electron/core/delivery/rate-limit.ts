@@ -30,13 +30,13 @@ export class RateLimiter {
     return true
   }
 
-  /** Milliseconds until some limited webhook has a token again (a small floor when none is limited). */
+  /** Milliseconds until some limited webhook has a token again (Infinity when none is limited). */
   nextRefillMs(now: number): number {
     let soonest = Infinity
     for (const [id, b] of this.buckets) {
       const fresh = this.bucket(id, b.rate, now)
       soonest = Math.min(soonest, fresh.tokens >= 1 ? 0 : ((1 - fresh.tokens) / b.rate) * 1000)
     }
-    return Number.isFinite(soonest) ? Math.max(5, Math.ceil(soonest)) : 20
+    return Number.isFinite(soonest) ? Math.max(5, Math.ceil(soonest)) : Infinity
   }
 }
