@@ -34,10 +34,14 @@ function redirectWithoutToken(guard: Guard, url: URL, res: ServerResponse): void
   const token = url.searchParams.get('token') ?? ''
   const cookie = guard.openSession(token)
   if (!cookie) return sendText(res, 401, 'This link carries an unknown or read-only token. Use the URL that `hooklab serve` printed.')
-  url.searchParams.delete('token')
-  const query = url.searchParams.toString()
+  // The other parameters are kept byte for byte (re-serialising would turn `?flag` into `?flag=`).
+  const query = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && new URLSearchParams(pair).keys().next().value !== 'token')
+    .join('&')
   // Relative to our own origin: the path is the request's own, so the redirect cannot leave the site.
-  const location = url.pathname.replace(/^\/{2,}/, '/') + (query ? `?${query}` : '') + url.hash
+  const location = url.pathname.replace(/^\/{2,}/, '/') + (query ? `?${query}` : '')
   res.writeHead(302, { ...BASE_HEADERS, 'Set-Cookie': cookie, Location: location })
   res.end()
 }

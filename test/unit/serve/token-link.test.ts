@@ -18,6 +18,8 @@ test.each([
   ['/?foo=1&token=T', '/?foo=1'],
   ['/webhooks?foo=1&token=T&bar=two+words', '/webhooks?foo=1&bar=two+words'],
   ['/assets/app-1234.js?token=T', '/assets/app-1234.js'],
+  ['/?flag&token=T&q=%20x&token=T', '/?flag&q=%20x'],
+  ['/?to%6Ben=T&tokens=1', '/?tokens=1'],
 ])('%s redirects to %s without the token and opens a persistent session', async (path, location) => {
   const res = await get(path.replace('=T', `=${encodeURIComponent(s.token)}`))
   expect(res.status).toBe(302)
