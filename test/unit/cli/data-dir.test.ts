@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process'
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
@@ -111,3 +111,26 @@ test('a fresh nested data directory is created 0700, and serve starts in it', as
   expect(statSync(target).mode & 0o777).toBe(0o700)
   expect(await s.stop()).toBe(0)
 })
+
+test('a data directory that cannot be made private is used, and serve says so once', async () => {
+  // Writable by all but owned by someone else: chmod is refused (EPERM), writing is not.
+  const root = process.getuid?.() === 0
+  if (!root) return console.warn('skipped: needs root to run serve as another user than the directory owner')
+  const shared = join(dir.path, 'shared')
+  mkdirSync(shared)
+  chmodSync(dir.path, 0o755)
+  chmodSync(shared, 0o777)
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', shared], { uid: 65534, gid: 65534, env: { ...process.env, HOME: '/tmp' } })
+  let out = ''
+  let err = ''
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const end = Date.now() + 15_000
+  while (!out.includes('Data directory:') && child.exitCode === null && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
+  child.kill('SIGTERM')
+  expect(await exited).toBe(0)
+  expect(out).toContain('Hooklab listening')
+  const warnings = err.trim().split('\n')
+  expect(warnings).toEqual([`hooklab: The data directory ${shared} could not be made private (mode 0700); other users may be able to list it.`])
+}, 30_000)
