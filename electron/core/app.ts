@@ -19,6 +19,7 @@ import {
 } from './contract'
 import { readAdminToken } from './data-dir/admin-token'
 import { prepareDataDir } from './data-dir/prepare'
+import { BurstRunner } from './delivery/bursts'
 import { coalescer } from './delivery/coalesce'
 import { DeliveryEngine } from './delivery/engine'
 import { Recorder } from './delivery/recorder'
@@ -31,6 +32,7 @@ import { loadDataKey } from './secrets/data-key'
 import { SecretBox } from './secrets/secret-box'
 import { jsonSettingsStore } from './settings/json-settings'
 import { SettingsService } from './settings/service'
+import { BurstsRepo } from './store/bursts-repo'
 import { CustomTopicsRepo } from './store/custom-topics-repo'
 import { DeliveriesRepo } from './store/deliveries-repo'
 import { openDatabase } from './store/database'
@@ -133,6 +135,7 @@ export function createCore(options: CoreOptions): FullCore {
     knows: topics.knows,
     changed: (ids) => pushes.add(ids),
   })
+  const bursts = new BurstRunner({ db, repo: new BurstsRepo(db), deliveries, scheduler })
   // Any change to a webhook may change what the engine sends, or release waiting deliveries.
   listeners.add((name, payload) => {
     if (name !== 'webhooks.changed') return
@@ -157,6 +160,7 @@ export function createCore(options: CoreOptions): FullCore {
     settings,
     topics,
     deliveries,
+    bursts,
     version,
     dataDir,
     keyProtection: dataKey.protection === 'safe_storage' ? 'safe_storage' : 'file',
@@ -177,6 +181,7 @@ export function createCore(options: CoreOptions): FullCore {
 
   const lifecycle = new Lifecycle(scheduler)
   lifecycle.add(engine)
+  lifecycle.add(bursts)
   const inFlight = new Set<Promise<unknown>>()
   let closing: Promise<void> | null = null
 

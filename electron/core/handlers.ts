@@ -1,4 +1,5 @@
 import { HooklabError, type CallContext, type FieldErrors, type ProcedureName, type ProcedureOutput, type ProcedureParsedInput } from './contract'
+import type { BurstRunner } from './delivery/bursts'
 import type { DeliveryService } from './delivery/service'
 import type { SettingsService } from './settings/service'
 import type { TokenService } from './tokens/service'
@@ -12,6 +13,7 @@ export interface HandlerDeps {
   settings: SettingsService
   topics: TopicService
   deliveries: DeliveryService
+  bursts: BurstRunner
   version: string
   dataDir: string
   keyProtection: 'file' | 'safe_storage'
@@ -62,6 +64,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'webhooks.ping': (input, ctx) => deliveries.ping(input.id, ctx.role),
     'webhooks.test': (input, ctx) => deliveries.test(input.id, input.topic, ctx.role),
     'events.fire': (input) => deliveries.fire(input),
+    'bursts.start': (input) => deps.bursts.begin(input),
+    'bursts.get': (input) => deps.bursts.get(input.id),
+    'bursts.cancel': (input) => deps.bursts.cancel(input.id),
     'deliveries.get': (input, ctx) => deliveries.get(input.id, ctx.role),
     'deliveries.page': (input) => {
       const { dir, id, limit, ...filter } = input

@@ -80,5 +80,29 @@ export const firedEventSchema = z.object({
 })
 export type FiredEvent = z.infer<typeof firedEventSchema>
 
+/** A burst of N events at R per second (issue 7 item 4): a stored job that survives a crash. */
+export const BURST_MAX_COUNT = 1_000_000
+export const BURST_MAX_RATE = 10_000
+export const burstInputSchema = fireInputSchema
+  .extend({
+    count: z.number().int('invalid').min(1, 'out_of_range').max(BURST_MAX_COUNT, 'out_of_range'),
+    rate: z.number().positive('out_of_range').max(BURST_MAX_RATE, 'out_of_range').optional(),
+  })
+  .strict()
+export type BurstInput = z.infer<typeof burstInputSchema>
+export const BURST_STATUSES = ['running', 'completed', 'cancelled'] as const
+export const burstSchema = z.object({
+  id: z.number().int(),
+  topic: z.string(),
+  profile: z.enum(PROFILES),
+  count: z.number().int(),
+  rate: z.number().nullable(),
+  fired: z.number().int(),
+  status: z.enum(BURST_STATUSES),
+  created_on: z.string(),
+  finished_on: z.string().nullable(),
+})
+export type Burst = z.infer<typeof burstSchema>
+
 export const testInputSchema = z.object({ id: z.number().int().positive(), topic: z.string().trim().min(1, 'blank').max(200, 'too_long') }).strict()
 

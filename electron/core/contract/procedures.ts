@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import {
+  burstInputSchema,
+  burstSchema,
   deliveryCountInputSchema,
   deliveryDetailSchema,
   deliveryPageInputSchema,
@@ -83,6 +85,9 @@ export const procedures = {
   /** Seed 000's Test: enabled webhooks only (409 otherwise). */
   'webhooks.test': { role: 'admin', input: testInputSchema, output: deliveryDetailSchema },
   'events.fire': { role: 'admin', input: fireInputSchema, output: firedEventSchema },
+  'bursts.start': { role: 'admin', input: burstInputSchema, output: burstSchema },
+  'bursts.get': { role: 'read', input: z.object({ id: idSchema }).strict(), output: burstSchema },
+  'bursts.cancel': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: burstSchema },
   'deliveries.get': { role: 'read', input: z.object({ id: idSchema }).strict(), output: deliveryDetailSchema },
   'deliveries.page': { role: 'read', input: deliveryPageInputSchema, output: deliveryPageOutputSchema },
   'deliveries.count': { role: 'read', input: deliveryCountInputSchema, output: z.object({ count: z.number().int() }) },

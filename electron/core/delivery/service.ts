@@ -1,7 +1,7 @@
 import { emptyFields, HooklabError, invalidInput, notFound, resourceOf, type Profile, type TokenRole, type TopicMembership } from '../contract'
 import type { DeliveryDetail, DeliveryFilter, DeliveryTag, FiredEvent, FireInput } from '../contract/delivery-schemas'
 import type { SecretBox } from '../secrets/secret-box'
-import { generatePayload, renderBody, seedFrom, type Generated } from '../simulator'
+import { canGenerate, generatePayload, renderBody, seedFrom, type Generated } from '../simulator'
 import type { Db } from '../store/database'
 import type { DeliveriesRepo } from '../store/deliveries-repo'
 import type { WebhookRecord, WebhooksRepo } from '../store/webhooks-repo'
@@ -26,6 +26,13 @@ export interface DeliveryServiceDeps extends AttemptDeps {
   changed(ids: readonly number[]): void
 }
 
+export interface FirePlan {
+  profile: Profile
+  topic: string
+  payload: Record<string, unknown> | undefined
+  targets: WebhookRecord[]
+}
+
 /** A payload of the caller's own may be at most this large (issue 7 "Bad input"). */
 export const MAX_PAYLOAD_BYTES = 5 * 1024 * 1024
 
@@ -42,7 +49,16 @@ export class DeliveryService {
   }
 
   fire(input: FireInput): FiredEvent {
-    const { webhooks, db } = this.deps
+    const plan = this.plan(input)
+    const seed = input.payload === undefined ? (input.seed ?? seedFrom(() => this.deps.scheduler.random())) : null
+    const fired = this.deps.db.transaction(() => this.insertFired(plan, seed, null))()
+    this.afterFiring(fired.deliveries.map((d) => d.id))
+    return fired
+  }
+
+  /** Validates a fire and finds who gets it; stores nothing. Bursts plan once and fire many times. */
+  plan(input: FireInput): FirePlan {
+    const { webhooks } = this.deps
     const profile: Profile = input.profile ?? 'sapo'
     const fields = emptyFields()
     if (!this.deps.knows(profile, input.topic)) fields.topic = ['unknown_topic']
@@ -55,28 +71,37 @@ export class DeliveryService {
     } else targets = webhooks.subscribed(profile, input.topic)
     if (input.payload !== undefined && Buffer.byteLength(JSON.stringify(input.payload)) > MAX_PAYLOAD_BYTES) fields.payload = ['too_long']
     if (Object.keys(fields).length > 0) throw invalidInput(fields)
-
-    const seed = input.payload === undefined ? (input.seed ?? seedFrom(() => this.deps.scheduler.random())) : null
-    // Each webhook gets the event as its own profile would send it (SPEC §8 "Topics, exactly").
-    const profiles = [...new Set([profile, ...targets.map((t) => t.profile)])]
-    const generated = new Map<Profile, Generated>()
-    for (const p of profiles) generated.set(p, input.payload !== undefined ? { data: input.payload, root: rootOf(input.topic) } : generatePayload({ profile: p, topic: input.topic, seed: seed! }))
-    const deliveries: Array<{ id: number; webhook_id: number }> = []
-    const eventIds = new Map<Profile, number>()
-    db.transaction(() => {
-      for (const p of profiles) eventIds.set(p, this.insertEvent(p, input.topic, seed, generated.get(p)!, targets.filter((t) => t.profile === p)))
-      for (const target of targets) deliveries.push({ id: this.insertDelivery(eventIds.get(target.profile)!, target, null), webhook_id: target.id })
-    })()
-    if (deliveries.length > 0) {
-      this.deps.changed(deliveries.map((d) => d.id))
-      this.deps.engine.wake()
-    }
-    return { id: eventIds.get(profile)!, topic: input.topic, profile, seed, payload: generated.get(profile)!.data, deliveries }
+    return { profile, topic: input.topic, payload: input.payload, targets }
   }
 
-  private insertEvent(profile: Profile, topic: string, seed: number | null, generated: Generated, targets: WebhookRecord[]): number {
+  /** Writes one event per profile and one delivery per target; call inside a transaction. */
+  insertFired(plan: FirePlan, seed: number | null, burstId: number | null): FiredEvent {
+    // Each webhook gets the event as its own profile would send it (SPEC §8 "Topics, exactly").
+    const profiles = [...new Set([plan.profile, ...plan.targets.map((t) => t.profile)])]
+    const generated = new Map<Profile, Generated>()
+    for (const p of profiles) generated.set(p, this.generate(p, plan.topic, seed, plan.payload))
+    const eventIds = new Map<Profile, number>()
+    for (const p of profiles) eventIds.set(p, this.insertEvent(p, plan.topic, seed, generated.get(p)!, plan.targets.filter((t) => t.profile === p), burstId))
+    const deliveries = plan.targets.map((target) => ({ id: this.insertDelivery(eventIds.get(target.profile)!, target, null), webhook_id: target.id }))
+    return { id: eventIds.get(plan.profile)!, topic: plan.topic, profile: plan.profile, seed, payload: generated.get(plan.profile)!.data, deliveries }
+  }
+
+  afterFiring(deliveryIds: readonly number[]): void {
+    if (deliveryIds.length === 0) return
+    this.deps.changed(deliveryIds)
+    this.deps.engine.wake()
+  }
+
+  /** The simulator's payload; a custom topic it has no generator for gets a small generic body. */
+  private generate(profile: Profile, topic: string, seed: number | null, payload: Record<string, unknown> | undefined): Generated {
+    if (payload !== undefined) return { data: payload, root: rootOf(topic) }
+    if (canGenerate(profile, topic)) return generatePayload({ profile, topic, seed: seed! })
+    return { data: { id: seed, topic, created_on: isoSeconds(Date.UTC(2024, 0, 1) + (seed ?? 0) * 1000) }, root: rootOf(topic) }
+  }
+
+  private insertEvent(profile: Profile, topic: string, seed: number | null, generated: Generated, targets: WebhookRecord[], burstId: number | null = null): number {
     const { repo } = this.deps
-    const id = repo.insertEvent({ profile, topic, seed, payload: JSON.stringify(generated.data), root: generated.root, burst_id: null, created_on: isoSeconds(this.now()) })
+    const id = repo.insertEvent({ profile, topic, seed, payload: JSON.stringify(generated.data), root: generated.root, burst_id: burstId, created_on: isoSeconds(this.now()) })
     for (const format of new Set(targets.map((t) => t.format))) {
       const { body, contentType } = renderBody(generated, format)
       repo.insertBody(id, format, contentType, Buffer.from(body, 'utf8'))

@@ -63,10 +63,27 @@ export async function cancelDelivery(ctx: AdminContext): Promise<Reply> {
   return { body: { delivery: await ctx.core.invoke('deliveries.cancel', { id: ctx.id }, ctx.call) } }
 }
 
-/** POST /admin/events.json `{"event": {topic, profile?, payload?, webhook_ids?, seed?}}`. */
+/**
+ * POST /admin/events.json `{"event": {topic, profile?, payload?, webhook_ids?, seed?, count?, rate?}}`:
+ * one event answers 200 once its rows are committed; `count` > 1 starts a burst, 202.
+ */
 export async function fireEvent(ctx: AdminContext): Promise<Reply> {
   const attrs = await readWrapped(ctx.req, 'event')
-  return { body: { event: await ctx.core.invoke('events.fire', attrs, ctx.call) } }
+  if (Object.hasOwn(attrs, 'count') && attrs.count !== 1) {
+    return { status: 202, body: { burst: await ctx.core.invoke('bursts.start', attrs, ctx.call) } }
+  }
+  const single = Object.assign(Object.create(null) as Record<string, unknown>, attrs)
+  delete single.count
+  delete single.rate
+  return { body: { event: await ctx.core.invoke('events.fire', single, ctx.call) } }
+}
+
+export async function getBurst(ctx: AdminContext): Promise<Reply> {
+  return { body: { burst: await ctx.core.invoke('bursts.get', { id: ctx.id }, ctx.call) } }
+}
+
+export async function cancelBurst(ctx: AdminContext): Promise<Reply> {
+  return { body: { burst: await ctx.core.invoke('bursts.cancel', { id: ctx.id }, ctx.call) } }
 }
 
 /** Answers once the first attempt has finished (SPEC §8 "Admin API details"). */

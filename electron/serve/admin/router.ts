@@ -4,7 +4,7 @@ import type { Core } from '../../core/types'
 import { sendJson } from '../http-util'
 import { ADMIN_API_ORIGIN, type Handler } from './context'
 import { AdminError, forbidden, notFoundError, toAdminError, unauthorized } from './errors'
-import { cancelDelivery, countDeliveries, fireEvent, getDelivery, listDeliveries, pingWebhook, retryDelivery, testWebhook } from './deliveries'
+import { cancelBurst, cancelDelivery, countDeliveries, fireEvent, getBurst, getDelivery, listDeliveries, pingWebhook, retryDelivery, testWebhook } from './deliveries'
 import { createToken, deleteToken, listTokens } from './tokens'
 import { countWebhooks, createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook } from './webhooks'
 
@@ -38,6 +38,7 @@ const ROUTES: Route[] = [
   { path: /^\/admin\/webhooks\/(\d{1,15})\/ping\.json$/, methods: { POST: admin(pingWebhook) } },
   { path: /^\/admin\/webhooks\/(\d{1,15})\/test\.json$/, methods: { POST: admin(testWebhook) } },
   { path: /^\/admin\/events\.json$/, methods: { POST: admin(fireEvent) } },
+  { path: /^\/admin\/bursts\/(\d{1,15})\.json$/, methods: { GET: read(getBurst), DELETE: admin(cancelBurst) } },
   { path: /^\/admin\/deliveries\.json$/, methods: { GET: read(listDeliveries) } },
   { path: /^\/admin\/deliveries\/count\.json$/, methods: { GET: read(countDeliveries) } },
   { path: /^\/admin\/deliveries\/(\d{1,15})\.json$/, methods: { GET: read(getDelivery) } },
