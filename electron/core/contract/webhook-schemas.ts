@@ -44,7 +44,7 @@ export const RESERVED_HEADERS = ['host', 'content-length', 'transfer-encoding', 
  * bidi overrides and isolates, zero-width characters and the BOM.
  */
 // Tab, CR, LF, VT and FF are left to trim (a pasted address often ends in a newline); inside, \s refuses them.
-const DECEPTIVE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/
+const DECEPTIVE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/
 
 export const addressSchema = z
   .string({ error: 'invalid' })
