@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { chooseOption } from './pages/select'
 import { unique } from './support/unique'
 
 // Issue 6, section 3: what a new user hit in the Add webhook dialog.
@@ -180,3 +181,23 @@ type Box = { x: number; y: number; width: number; height: number }
 function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 }
+
+test('events come from the core\'s catalogue: every profile has ping, and Standard Webhooks takes an event type of the user\'s own', async ({ webhooks, api, page, receiver }) => {
+  const name = unique('Own type')
+  const dialog = await webhooks.openAddDialog()
+  await dialog.fill({ name, address: receiver.url('/hooks/standard') })
+  await chooseOption(page, dialog.root.getByTestId('field-profile'), 'Standard Webhooks')
+  await dialog.pickTopic('ping')
+
+  await dialog.topics.click()
+  await dialog.topics.locator('input').fill('invoice.settled')
+  await page.locator('.n-base-select-option').filter({ hasText: 'Add your own event “invoice.settled”' }).click()
+  await expect(dialog.chosenTopic('invoice.settled')).toBeVisible()
+  await dialog.name.click()
+
+  await dialog.submit()
+  await expect(dialog.root).toBeHidden()
+  const saved = await api.webhookNamed(name)
+  expect(saved.profile).toBe('standard')
+  expect(saved.topics.sort()).toEqual(['invoice.settled', 'ping'])
+})

@@ -52,6 +52,20 @@ interface WorkerFixtures {
   sharedServe: () => Promise<{ serve: ServeHandle; dataDir: string }>
 }
 
+/**
+ * Every transition and animation takes no time: a test waits for what the user would see
+ * once things settle, not for fades and slides (each dialog, menu and toast has some).
+ */
+function NO_MOTION(): void {
+  const css = '*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important; animation-duration: 0s !important; animation-delay: 0s !important; }'
+  document.addEventListener('DOMContentLoaded', () => {
+    const style = document.createElement('style')
+    style.dataset.e2e = 'no-motion'
+    style.textContent = css
+    document.head.append(style)
+  })
+}
+
 /** The UI settings a test may change, put back before the next test on a shared serve. */
 const UI_DEFAULTS = { language: 'system', theme: 'system', auto_sync: false, page_size: 10 } as const
 
@@ -124,9 +138,12 @@ export const test = base.extend<HooklabOptions & Fixtures, WorkerFixtures>({
   },
 
   // Web: the page opens the address `serve` printed (session cookie, then /). Electron: its first window.
-  page: async ({ launched, page }, use) => {
+  page: async ({ launched, page, context }, use) => {
     const app = launched.kind === 'web' ? page : await launched.app.firstWindow()
-    if (launched.kind === 'web') await page.goto(launched.serve.openUrl)
+    if (launched.kind === 'web') {
+      await context.addInitScript(NO_MOTION)
+      await page.goto(launched.serve.openUrl)
+    }
     await expect(app.getByTestId('screen-title')).toBeVisible({ timeout: 15_000 })
     await use(app)
   },
