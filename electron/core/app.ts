@@ -140,7 +140,7 @@ export function createCore(options: CoreOptions): FullCore {
   listeners.add((name, payload) => {
     if (name !== 'webhooks.changed') return
     targets.invalidate((payload as PushedEventPayload<'webhooks.changed'>).ids)
-    engine!.wake()
+    engine!.invalidate()
   })
   // Read once it exists: the owner writes it at start and it does not change while it runs.
   let adminToken: string | null = null

@@ -38,9 +38,9 @@ export interface FinishedAttempt {
  */
 export async function attemptOnce(deps: AttemptDeps, delivery: DeliveryRecord): Promise<FinishedAttempt | null> {
   const target = deps.targets.get(delivery.webhook_id)
-  const source = deps.repo.event(delivery.event_id)
-  const stored = target && deps.repo.body(delivery.event_id, target.format)
-  if (!target || !source || !stored) return null
+  const stored = target && deps.repo.sendable(delivery.event_id, target.format)
+  if (!target || !stored) return null
+  const source = { id: stored.id, topic: stored.topic }
   const started = deps.scheduler.now()
   const request = buildRequest({
     target,

@@ -17,6 +17,8 @@ export interface EngineDeps extends AttemptDeps {
 const BATCH = 256
 /** How long to wait before looking again when nothing is known to fall due. */
 const IDLE_MS = 1000
+const SLOT_GATHER_MS = 4
+const BUFFER_MAX_AGE_MS = 250
 
 /**
  * The delivery engine (issue 8): picks due deliveries of enabled webhooks from the
@@ -33,6 +35,9 @@ export class DeliveryEngine implements BackgroundWork {
   private readonly inFlight = new Map<number, Promise<void>>()
   private readonly perWebhook = new Map<number, number>()
   private readonly rates = new RateLimiter()
+  private lastLeaseCheck = -Infinity
+  private buffer: DeliveryRecord[] = []
+  private bufferAt = -Infinity
 
   constructor(private readonly deps: EngineDeps) {}
 
@@ -79,24 +84,52 @@ export class DeliveryEngine implements BackgroundWork {
     if (!this.running) return
     const { repo, scheduler, targets } = this.deps
     const now = scheduler.now()
-    repo.releaseExpired(now)
+    // A hung attempt's lease expires after its timeout plus 30 s: checking once a second is plenty.
+    if (now - this.lastLeaseCheck >= 1000) {
+      repo.releaseExpired(now)
+      this.lastLeaseCheck = now
+    }
     targets.refresh()
-    const full = [...this.perWebhook.keys()].filter((id) => !this.hasRoom(id, now))
-    const due = repo.due(now, BATCH, full)
+    const due = this.candidates(now)
     const chosen = this.choose(due, now)
     if (chosen.length > 0) {
       const lease = Math.max(...chosen.map((d) => targets.get(d.webhook_id)?.timeout_ms ?? 15_000)) + 30_000
-      repo.lease(chosen.map((d) => d.id), now + lease)
-      for (const delivery of chosen) this.launch(delivery)
+      const leased = new Set(repo.lease(chosen.map((d) => d.id), now + lease))
+      const taken = new Set(chosen.map((d) => d.id))
+      this.buffer = this.buffer.filter((d) => !taken.has(d.id))
+      for (const delivery of chosen) if (leased.has(delivery.id)) this.launch(delivery)
     }
-    // A full batch may hide more due work: look again at once.
-    if (chosen.length > 0 && due.length === BATCH) return this.schedule(0)
+    // More due work may be waiting beyond what was read: look again at once.
+    if (chosen.length > 0 && this.buffer.length === 0 && due.length >= BATCH) return this.schedule(0)
     // Due deliveries held back by a limit wait for a token (rate) or for an attempt to
     // finish (concurrency, ordering: launch() wakes the engine then), never in a busy loop.
     const blocked = Math.min(IDLE_MS, this.rates.nextRefillMs(now))
     const next = repo.nextDueAt()
     if (next === undefined) return this.schedule(IDLE_MS)
     this.schedule(next > now ? Math.min(blocked, next - now) : blocked)
+  }
+
+  /**
+   * Due deliveries, read BATCH at a time and kept between ticks: when slots open one by
+   * one, the next deliveries come from memory instead of another query. The buffer is
+   * read again once it runs dry or is a moment old (a cancel, a retry now, another
+   * webhook's new work), skipping webhooks that have no room.
+   */
+  private candidates(now: number): DeliveryRecord[] {
+    if (this.buffer.length > 0 && now - this.bufferAt < BUFFER_MAX_AGE_MS) return this.buffer
+    const full = [...this.perWebhook.keys()].filter((id) => !this.hasRoom(id, now))
+    const fresh = this.deps.repo.due(now, BATCH, full)
+    const known = new Set(fresh.map((d) => d.id))
+    // Webhooks without room now keep their place from the previous read.
+    this.buffer = [...fresh, ...this.buffer.filter((d) => !known.has(d.id) && full.includes(d.webhook_id))]
+    this.bufferAt = now
+    return this.buffer
+  }
+
+  /** Forget what was read: deliveries were cancelled, retried or their webhook changed. */
+  invalidate(): void {
+    this.buffer = []
+    this.wake()
   }
 
   private hasRoom(webhookId: number, now: number): boolean {
@@ -113,7 +146,7 @@ export class DeliveryEngine implements BackgroundWork {
     const taken = new Map<number, number>()
     for (const delivery of due) {
       const target = this.deps.targets.get(delivery.webhook_id)
-      if (!target) continue
+      if (!target || target.status !== 'enabled') continue
       const busy = (this.perWebhook.get(delivery.webhook_id) ?? 0) + (taken.get(delivery.webhook_id) ?? 0)
       if (busy >= (target.ordered ? 1 : target.max_concurrency)) continue
       if (target.ordered && this.deps.repo.head(delivery.webhook_id) !== delivery.id) continue
@@ -136,8 +169,9 @@ export class DeliveryEngine implements BackgroundWork {
         const left = (this.perWebhook.get(delivery.webhook_id) ?? 1) - 1
         if (left > 0) this.perWebhook.set(delivery.webhook_id, left)
         else this.perWebhook.delete(delivery.webhook_id)
-        // A slot opened: the next due delivery of this webhook may go now.
-        this.schedule(0)
+        // A slot opened: the next due delivery may go. A few ms gathers the slots that open
+        // together into one tick instead of one query round per finished attempt.
+        this.schedule(SLOT_GATHER_MS)
       })
     this.inFlight.set(delivery.id, run)
   }

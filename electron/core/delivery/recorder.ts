@@ -84,12 +84,14 @@ export class Recorder {
   private consequences(item: FinishedAttempt): void {
     const { target, delivery, outcome } = item
     const now = isoSeconds(this.deps.scheduler.now())
-    const current = this.deps.webhook(target.id)
-    if (!current) return
     if (delivery.tag === 'ping' && outcome.attempts === 1) {
       this.change(target.id, { last_ping: { on: now, status_code: outcome.last_status_code, ok: outcome.status === 'succeeded' } })
     }
     if (delivery.tag === 'ping' || delivery.tag === 'test') return
+    // The common case, a success with no failures counted, changes nothing: no read needed.
+    if (outcome.status === 'retrying' || (outcome.status === 'succeeded' && target.consecutive_failures === 0 && !item.gone)) return
+    const current = this.deps.webhook(target.id)
+    if (!current) return
     if (item.gone) {
       if (current.status === 'auto_disabled') return
       return this.change(target.id, { status: 'auto_disabled', status_reason: '410 Gone', disabled_on: now, consecutive_failures: current.consecutive_failures + 1 })

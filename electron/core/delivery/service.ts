@@ -89,7 +89,7 @@ export class DeliveryService {
   afterFiring(deliveryIds: readonly number[]): void {
     if (deliveryIds.length === 0) return
     this.deps.changed(deliveryIds)
-    this.deps.engine.wake()
+    this.deps.engine.invalidate()
   }
 
   /** The simulator's payload; a custom topic it has no generator for gets a small generic body. */
@@ -124,7 +124,7 @@ export class DeliveryService {
   /** Queues a ping (SPEC §8 "Ping"); its first attempt sets the webhook's `last_ping`. */
   enqueuePing(webhookId: number): number {
     const id = this.single(webhookId, 'ping', 'ping')
-    this.deps.engine.wake()
+    this.deps.engine.invalidate()
     return id
   }
 
@@ -190,13 +190,14 @@ export class DeliveryService {
   retry(id: number, role: TokenRole): DeliveryDetail {
     if (!this.deps.repo.retryNow(id, this.now())) this.refuse(id, 'retried now')
     this.deps.changed([id])
-    this.deps.engine.wake()
+    this.deps.engine.invalidate()
     return this.get(id, role)
   }
 
   cancel(id: number, role: TokenRole): DeliveryDetail {
     if (!this.deps.repo.cancel(id, isoSeconds(this.now()))) this.refuse(id, 'cancelled')
     this.deps.changed([id])
+    this.deps.engine.invalidate()
     return this.get(id, role)
   }
 

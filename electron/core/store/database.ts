@@ -12,6 +12,24 @@ export interface OpenOptions {
   nativeBinding?: string
 }
 
+/**
+ * Repositories call `db.prepare(sql)` where they need it; compiling the same SQL again on
+ * every delivery is the engine's largest cost, so prepared statements are kept by their text.
+ * (Statements here are only run, never iterated, so sharing one is safe.)
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db)
+  const cache = new Map<string, Database.Statement>()
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql)
+    if (!statement) {
+      statement = prepare(sql)
+      cache.set(sql, statement)
+    }
+    return statement
+  }) as Db['prepare']
+}
+
 /** Opens (creating if needed) the store, private to this user, and brings its schema up to date. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same mode.
@@ -26,5 +44,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.function('hooklab_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : ''))
   for (const side of ['-wal', '-shm']) if (existsSync(file + side)) chmodSync(file + side, 0o600)
   migrate(db, MIGRATIONS)
+  cacheStatements(db)
   return db
 }

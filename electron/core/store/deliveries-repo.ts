@@ -150,8 +150,19 @@ export class DeliveriesRepo {
     return row.at ?? undefined
   }
 
-  lease(ids: readonly number[], leaseUntil: number): void {
-    this.db.prepare(`UPDATE deliveries SET status = 'sending', lease_until = ? WHERE id IN (SELECT value FROM json_each(?)) AND status IN ('pending', 'retrying')`).run(leaseUntil, JSON.stringify(ids))
+  /** Leases those still waiting; returns the ids it leased (a cancelled one is not). */
+  lease(ids: readonly number[], leaseUntil: number): number[] {
+    const rows = this.db
+      .prepare(`UPDATE deliveries SET status = 'sending', lease_until = ? WHERE id IN (SELECT value FROM json_each(?)) AND status IN ('pending', 'retrying') RETURNING id`)
+      .all(leaseUntil, JSON.stringify(ids)) as Array<{ id: number }>
+    return rows.map((r) => r.id)
+  }
+
+  /** What an attempt sends: the event's topic and its body in the webhook's format, in one query. */
+  sendable(eventId: number, format: PayloadFormat): { id: number; topic: string; content_type: string; body: Buffer } | undefined {
+    return this.db
+      .prepare('SELECT e.id, e.topic, b.content_type, b.body FROM events e JOIN event_bodies b ON b.event_id = e.id AND b.format = ? WHERE e.id = ?')
+      .get(format, eventId) as { id: number; topic: string; content_type: string; body: Buffer } | undefined
   }
 
   /** Gives leased deliveries back untouched (shutdown with attempts unfinished). */
