@@ -1,4 +1,4 @@
-import type { Webhook } from '../../core/contract'
+import { webhookSchema, type Webhook } from '../../core/contract'
 import { nullObject, type Attributes } from './body'
 
 /**
@@ -6,13 +6,8 @@ import { nullObject, type Attributes } from './body'
  * (SPEC §8 "One vocabulary"); this file only orders, trims and cleans them.
  */
 
-/** Answer order: Sapo's own attributes first-class, then Hooklab's, times last. */
-const ORDER = [
-  'id', 'name', 'address', 'topic', 'topics', 'profile', 'format', 'signing', 'secret', 'headers', 'auth',
-  'status', 'status_reason', 'disabled_on', 'consecutive_failures', 'retry_schedule', 'connect_timeout_ms',
-  'timeout_ms', 'max_concurrency', 'rate_limit_per_second', 'ordered', 'disable_after_failures',
-  'accept_self_signed', 'last_ping', 'created_on', 'modified_on',
-]
+/** Answer order: the contract's (Sapo's own attributes first, then Hooklab's, times last). */
+const ORDER = Object.keys(webhookSchema.shape)
 
 export interface PresentOptions {
   /** Whether `secret` may appear (an admin who asked, or the answer to the admin's own write). */

@@ -1,4 +1,4 @@
-import { STATUSES, type WebhookStatus } from '../../core/contract'
+import { STATUSES, webhookSchema, type WebhookStatus } from '../../core/contract'
 import { badRequest } from './errors'
 
 /** Query-string parsing. A bad parameter is the request's fault, not an attribute's: 400 naming it. */
@@ -44,12 +44,7 @@ export function statusOf(params: URLSearchParams): WebhookStatus | null {
  * The attributes `fields=` may name (SPEC §8 "One vocabulary"). An unknown name is
  * refused rather than answered with empty objects, which look like data loss.
  */
-export const WEBHOOK_FIELDS: readonly string[] = [
-  'id', 'name', 'address', 'topic', 'topics', 'profile', 'format', 'signing', 'secret', 'headers', 'auth',
-  'status', 'status_reason', 'disabled_on', 'consecutive_failures', 'retry_schedule', 'connect_timeout_ms',
-  'timeout_ms', 'max_concurrency', 'rate_limit_per_second', 'ordered', 'disable_after_failures',
-  'accept_self_signed', 'last_ping', 'created_on', 'modified_on',
-]
+export const WEBHOOK_FIELDS: readonly string[] = Object.keys(webhookSchema.shape)
 
 /** Shopify's `fields=id,address`: answer only these attributes. */
 export function fieldsOf(params: URLSearchParams): string[] | null {
