@@ -32,11 +32,13 @@ import { loadDataKey } from './secrets/data-key'
 import { SecretBox } from './secrets/secret-box'
 import { jsonSettingsStore } from './settings/json-settings'
 import { SettingsService } from './settings/service'
+import { SimulatorService } from './simulator/service'
 import { BurstsRepo } from './store/bursts-repo'
 import { CustomTopicsRepo } from './store/custom-topics-repo'
 import { DeliveriesRepo } from './store/deliveries-repo'
 import { openDatabase } from './store/database'
 import { sealLegacyRows } from './store/seal-legacy'
+import { TemplatesRepo } from './store/templates-repo'
 import { WebhooksRepo } from './store/webhooks-repo'
 import { systemScheduler } from './time/scheduler'
 import { TokenService } from './tokens/service'
@@ -161,6 +163,7 @@ export function createCore(options: CoreOptions): FullCore {
     topics,
     deliveries,
     bursts,
+    simulator: new SimulatorService({ templates: new TemplatesRepo(db), scheduler, knows: topics.knows }),
     version,
     dataDir,
     keyProtection: dataKey.protection === 'safe_storage' ? 'safe_storage' : 'file',

@@ -2,6 +2,7 @@ import { HooklabError, type CallContext, type FieldErrors, type ProcedureName, t
 import type { BurstRunner } from './delivery/bursts'
 import type { DeliveryService } from './delivery/service'
 import type { SettingsService } from './settings/service'
+import type { SimulatorService } from './simulator/service'
 import type { TokenService } from './tokens/service'
 import type { TopicService } from './topics/service'
 import { viewerOf } from './webhooks/present'
@@ -14,6 +15,7 @@ export interface HandlerDeps {
   topics: TopicService
   deliveries: DeliveryService
   bursts: BurstRunner
+  simulator: SimulatorService
   version: string
   dataDir: string
   keyProtection: 'file' | 'safe_storage'
@@ -67,6 +69,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'bursts.start': (input) => deps.bursts.begin(input),
     'bursts.get': (input) => deps.bursts.get(input.id),
     'bursts.cancel': (input) => deps.bursts.cancel(input.id),
+    'events.preview': (input) => deps.simulator.preview(input),
+    'events.parseBody': (input) => deps.simulator.parseBody(input.format, input.body),
+    'scenarios.list': () => deps.simulator.scenarios(),
+    'templates.list': () => deps.simulator.templates(),
+    'templates.save': (input) => deps.simulator.saveTemplate(input),
+    'templates.delete': (input) => {
+      deps.simulator.deleteTemplate(input.id)
+      return {}
+    },
     'deliveries.get': (input, ctx) => deliveries.get(input.id, ctx.role),
     'deliveries.page': (input) => {
       const { dir, id, limit, ...filter } = input

@@ -11,6 +11,15 @@ import {
   testInputSchema,
 } from './delivery-schemas'
 import { FIELD_CODES } from './errors'
+import {
+  parseBodyInputSchema,
+  parseBodyOutputSchema,
+  previewInputSchema,
+  previewOutputSchema,
+  scenarioSchema,
+  templateInputSchema,
+  templateSchema,
+} from './simulator-schemas'
 import type { ProcedureName } from './names'
 import {
   appInfoSchema,
@@ -88,6 +97,12 @@ export const procedures = {
   'bursts.start': { role: 'admin', input: burstInputSchema, output: burstSchema },
   'bursts.get': { role: 'read', input: z.object({ id: idSchema }).strict(), output: burstSchema },
   'bursts.cancel': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: burstSchema },
+  'events.preview': { role: 'read', input: previewInputSchema, output: previewOutputSchema },
+  'events.parseBody': { role: 'read', input: parseBodyInputSchema, output: parseBodyOutputSchema },
+  'scenarios.list': { role: 'read', input: empty, output: z.object({ scenarios: z.array(scenarioSchema) }) },
+  'templates.list': { role: 'read', input: empty, output: z.object({ templates: z.array(templateSchema) }) },
+  'templates.save': { role: 'admin', input: templateInputSchema, output: templateSchema },
+  'templates.delete': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: z.object({}) },
   'deliveries.get': { role: 'read', input: z.object({ id: idSchema }).strict(), output: deliveryDetailSchema },
   'deliveries.page': { role: 'read', input: deliveryPageInputSchema, output: deliveryPageOutputSchema },
   'deliveries.count': { role: 'read', input: deliveryCountInputSchema, output: z.object({ count: z.number().int() }) },
