@@ -31,4 +31,20 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core must not import electron: pass what it needs in CoreOptions.' }], patterns: ['electron/*'] }],
     },
   },
+  {
+    // The renderer knows the contract only: never the core's services, catalogs or generators
+    // (issue 6 §2.8), nor the fake-data library they use.
+    files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@faker-js/faker', message: 'Payloads are generated in the core and reach the renderer through the contract.' }],
+          patterns: [
+            { group: ['@core/*', '**/electron/core/*', '!**/electron/core/contract', '**/electron/core/*/**', '!**/electron/core/contract/**'], message: 'The renderer imports only @contract.' },
+          ],
+        },
+      ],
+    },
+  },
 )
