@@ -19,15 +19,27 @@ export interface Receiver {
   close(): Promise<void>
 }
 
-/** Answers every request with 200 `{}` and remembers it. Port 0: the OS picks a free one. */
-export async function startReceiver(): Promise<Receiver> {
+/** What a receiver answers; the default is 200 `{}`. */
+export interface Answer {
+  status: number
+  headers?: Record<string, string>
+  body: string
+}
+
+/**
+ * Answers every request (200 `{}` unless `answer` says otherwise) and remembers it.
+ * Port 0: the OS picks a free one.
+ */
+export async function startReceiver(answer: (req: Received) => Answer | Promise<Answer> = () => ({ status: 200, body: '{}' })): Promise<Receiver> {
   const received: Received[] = []
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') })
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}')
+    req.on('end', async () => {
+      const got: Received = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
+      received.push(got)
+      const out = await answer(got)
+      res.writeHead(out.status, { 'Content-Type': 'application/json', ...out.headers }).end(out.body)
     })
   })
   await new Promise<void>((resolve, reject) => {
