@@ -1,11 +1,13 @@
 import { useI18n } from 'vue-i18n'
 import type { Webhook } from '@contract'
+import { call } from '../api/client'
 import { useShellStore } from '../stores/shell'
+import { useTestDialogStore } from '../stores/testDialog'
 import { useWebhookDialogStore } from '../stores/webhookDialog'
 import { useWebhooksStore } from '../stores/webhooks'
 import { useFeedback } from './useFeedback'
 
-export type RowAction = 'edit' | 'test' | 'enable' | 'disable' | 'delete' | 'log'
+export type RowAction = 'edit' | 'test' | 'ping' | 'enable' | 'disable' | 'delete' | 'log'
 
 /** What each ⋯ menu entry and each bulk button does. */
 export function useWebhookActions() {
@@ -13,7 +15,8 @@ export function useWebhookActions() {
   const store = useWebhooksStore()
   const shell = useShellStore()
   const dialog = useWebhookDialogStore()
-  const { toast, confirm } = useFeedback()
+  const testDialog = useTestDialogStore()
+  const { toast, confirm, fail } = useFeedback()
 
   /** Seed 000's own words for one webhook; a count when there are several. */
   function counted(what: 'enabled' | 'disabled' | 'deleted', n: number): string {
@@ -49,8 +52,9 @@ export function useWebhookActions() {
       case 'edit':
         return dialog.openEdit(row.id)
       case 'test':
-        shell.notAvailable = 'test'
-        return
+        return testDialog.open(row.id)
+      case 'ping':
+        return void ping(row.id)
       case 'log':
         shell.notAvailable = 'log'
         return
@@ -60,6 +64,19 @@ export function useWebhookActions() {
         return setStatus([row.id], 'disabled', t('confirm.disableText', { name }))
       case 'delete':
         return remove([row.id], t('confirm.deleteText', { name }))
+    }
+  }
+
+  /** Ping on demand; the core answers after the first attempt, and the row's tag follows by push. */
+  async function ping(id: number): Promise<void> {
+    try {
+      const d = await call('webhooks.ping', { id })
+      const code = d.last_status_code
+      if (d.status === 'succeeded') toast(t('ping.ok', { code }))
+      else if (code !== null) toast(t('ping.failedStatus', { code }), 'error')
+      else toast(t('ping.failedClass', { what: d.last_error_class ? t(`delivery.errorClass.${d.last_error_class}`) : t('common.none') }), 'error')
+    } catch (err) {
+      fail(err)
     }
   }
 

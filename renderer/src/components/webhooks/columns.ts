@@ -5,6 +5,7 @@ import type { RowAction } from '../../composables/useWebhookActions'
 import ActionsMenu from './ActionsMenu.vue'
 import EventsCell from './EventsCell.vue'
 import IdButton from './IdButton.vue'
+import PingTag from './PingTag.vue'
 import StatusTag from './StatusTag.vue'
 import TimeCell from './TimeCell.vue'
 
@@ -32,8 +33,12 @@ export function webhookColumns(t: T, onAction: (action: RowAction, row: Webhook)
       key: 'status',
       title: t('columns.status'),
       width: 192,
+      // The last ping sits under the status, small, so the row answers "is it reachable?" too.
       render: (row) =>
-        h(StatusTag, { id: row.id, status: row.status, reason: row.status_reason, disabledOn: row.disabled_on }),
+        h('div', { class: 'status-cell' }, [
+          h(StatusTag, { id: row.id, status: row.status, reason: row.status_reason, disabledOn: row.disabled_on }),
+          row.last_ping ? h(PingTag, { id: row.id, ping: row.last_ping }) : null,
+        ]),
     },
     {
       key: 'address',
