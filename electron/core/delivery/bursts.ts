@@ -16,7 +16,7 @@ export interface BurstDeps {
 }
 
 /** Events written per transaction when no rate is asked: big enough to be fast, small enough to stay responsive. */
-const CHUNK = 500
+const CHUNK = 200
 /** How often a rated burst fires its share. */
 const STEP_MS = 100
 
