@@ -104,6 +104,8 @@ export class DeliveryEngine implements BackgroundWork {
     // Due deliveries held back by a limit wait for a token (rate) or for an attempt to
     // finish (concurrency, ordering: launch() wakes the engine then), never in a busy loop.
     const blocked = Math.min(IDLE_MS, this.rates.nextRefillMs(now))
+    // Due work still in the buffer: it waits for a slot or a token; no need to ask the store.
+    if (this.buffer.length > 0) return this.schedule(blocked)
     const next = repo.nextDueAt()
     if (next === undefined) return this.schedule(IDLE_MS)
     this.schedule(next > now ? Math.min(blocked, next - now) : blocked)
