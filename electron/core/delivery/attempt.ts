@@ -72,7 +72,7 @@ export async function attemptOnce(deps: AttemptDeps, delivery: DeliveryRecord): 
     }
   }
   const finished = next === 'succeeded' || next === 'failed'
-  const stored_ = splitForStorage(request.url, request.headers)
+  const stored_ = splitForStorage(request.url, request.headers, target)
   return {
     delivery,
     target,

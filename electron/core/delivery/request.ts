@@ -41,6 +41,17 @@ export function buildRequest(input: RequestInput): { url: string; headers: Recor
   if (!headers.has('User-Agent')) headers.set('User-Agent', `Hooklab/${input.version}`)
   for (const name of Object.keys(target.headers)) headers.set(name, target.headers[name])
   let url = target.address
+  // Userinfo in the address means basic auth, as curl reads it; it never travels in the URL.
+  const parsed = new URL(url)
+  if (parsed.username || parsed.password) {
+    if (target.auth.type === 'none' || target.auth.type === 'query') {
+      const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`
+      headers.set('Authorization', `Basic ${Buffer.from(credentials).toString('base64')}`)
+    }
+    parsed.username = ''
+    parsed.password = ''
+    url = parsed.toString()
+  }
   switch (target.auth.type) {
     case 'basic':
       headers.set('Authorization', `Basic ${Buffer.from(`${target.auth.username}:${target.auth.password}`).toString('base64')}`)
@@ -72,6 +83,24 @@ export function buildRequest(input: RequestInput): { url: string; headers: Recor
   return { url, headers: headers.toObject() }
 }
 
+/** The value of query parameter `param` replaced by the placeholder (the auth token's own name may look harmless). */
+function redactParam(url: string, param: string): string {
+  const u = new URL(url)
+  if (!u.searchParams.has(param)) return url
+  const [base, query] = [url.slice(0, url.indexOf('?')), url.slice(url.indexOf('?') + 1)]
+  const hash = query.indexOf('#')
+  const [q, fragment] = hash === -1 ? [query, ''] : [query.slice(0, hash), query.slice(hash)]
+  const nameOf = (pair: string) => {
+    try {
+      return decodeURIComponent(pair.split('=')[0].replace(/\+/g, ' '))
+    } catch {
+      return pair.split('=')[0]
+    }
+  }
+  const kept = q.split('&').map((pair) => (nameOf(pair) === param ? `${pair.split('=')[0]}=${REDACTED}` : pair))
+  return `${base}?${kept.join('&')}${fragment}`
+}
+
 /**
  * Header names compared without case but sent with the case they were set in
  * (`Headers` would lower-case them, and the log must show what went over the wire).
@@ -95,19 +124,26 @@ class HeaderList {
 }
 
 /**
- * The request as stored: the URL and header values that carry credentials are kept
- * sealed apart (`secrets`), the rest in clear so the log can show and search it.
+ * The request as stored: the URL and header values that carry credentials — the user's
+ * custom headers, auth, the query token, URL userinfo, anything named like a credential —
+ * are kept sealed apart (`secrets`), the rest in clear so the log can show and search it.
  */
-export function splitForStorage(url: string, headers: Record<string, string>): { url: string; headers: Record<string, string>; secrets: { url: string; headers: Record<string, string> } | null } {
+export function splitForStorage(
+  url: string,
+  headers: Record<string, string>,
+  target: Pick<OpenedTarget, 'headers' | 'auth'>,
+): { url: string; headers: Record<string, string>; secrets: { url: string; headers: Record<string, string> } | null } {
+  const custom = new Set(Object.keys(target.headers).map((n) => n.toLowerCase()))
   const publicHeaders: Record<string, string> = {}
   const secretHeaders: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
-    if (isSensitiveName(name)) {
+    if (isSensitiveName(name) || custom.has(name.toLowerCase())) {
       publicHeaders[name] = REDACTED
       secretHeaders[name] = value
     } else publicHeaders[name] = value
   }
-  const safeUrl = redactAddress(url)
+  let safeUrl = redactAddress(url)
+  if (target.auth.type === 'query') safeUrl = redactParam(safeUrl, target.auth.param)
   const hasSecrets = safeUrl !== url || Object.keys(secretHeaders).length > 0
   return { url: safeUrl, headers: publicHeaders, secrets: hasSecrets ? { url, headers: secretHeaders } : null }
 }

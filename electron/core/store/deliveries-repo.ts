@@ -201,9 +201,11 @@ export class DeliveriesRepo {
   private where(filter: DeliveryFilter): { sql: string; params: Record<string, unknown> } {
     const clauses: string[] = []
     const params: Record<string, unknown> = {}
-    if (filter.webhook_id !== undefined) (clauses.push('d.webhook_id = @webhook_id'), (params.webhook_id = filter.webhook_id))
-    if (filter.event_id !== undefined) (clauses.push('d.event_id = @event_id'), (params.event_id = filter.event_id))
-    if (filter.status !== undefined) (clauses.push('d.status = @status'), (params.status = filter.status))
+    for (const name of ['webhook_id', 'event_id', 'status'] as const) {
+      if (filter[name] === undefined) continue
+      clauses.push(`d.${name} = @${name}`)
+      params[name] = filter[name]
+    }
     return { sql: clauses.join(' AND '), params }
   }
 

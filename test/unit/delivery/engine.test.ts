@@ -167,3 +167,32 @@ test('deleting a webhook removes its deliveries, their attempts and events left 
   await expect(e.delivery(deliveries[0].id)).rejects.toMatchObject({ code: 'not_found' })
   expect((await e.call<{ count: number }>('deliveries.count', { event_id: eventId })).count).toBe(0)
 })
+
+test('credentials in what was sent are sealed at rest: an admin sees the request as sent, a read token sees it redacted', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs')
+  const { join } = await import('node:path')
+  const { READER } = await import('../../support/core')
+  const markers = ['MKHDR1', 'MKQUERY2', 'MKPASS3', 'MKUSER4']
+  const w = await e.call<Webhook>('webhooks.create', {
+    address: `http://u:${markers[3]}@${receiver.url.slice('http://'.length)}/sealed`,
+    topics: ['orders/create'],
+    headers: { 'X-Shop-Ref': markers[0] },
+    auth: { type: 'query', param: 'shop', token: markers[1] },
+  })
+  const { deliveries } = await e.call<FiredEvent>('events.fire', { topic: 'orders/create', webhook_ids: [w.id] })
+  await e.settle(async () => (await e.delivery(deliveries[0].id)).status === 'succeeded')
+  const received = receiver.requests.at(-1)!
+  expect(received.header('x-shop-ref')).toBe(markers[0])
+  expect(received.url).toContain(`shop=${markers[1]}`)
+  // The address's userinfo went as basic auth (as curl sends it), not in the URL.
+  expect(received.header('authorization')).toBe(`Basic ${Buffer.from(`u:${markers[3]}`).toString('base64')}`)
+  const admin = await e.delivery(deliveries[0].id)
+  expect(admin.attempts[0].request.headers['X-Shop-Ref']).toBe(markers[0])
+  expect(admin.attempts[0].request.url).toContain(`shop=${markers[1]}`)
+  const reader = await e.call<DeliveryDetail>('deliveries.get', { id: deliveries[0].id }, READER)
+  expect(JSON.stringify(reader.attempts)).not.toMatch(/MK(HDR1|QUERY2|USER4)/)
+  for (const name of readdirSync(e.dataDir)) {
+    const bytes = readFileSync(join(e.dataDir, name))
+    for (const marker of markers) expect(bytes.includes(Buffer.from(marker)), `${marker} in ${name}`).toBe(false)
+  }
+})
