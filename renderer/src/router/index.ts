@@ -1,6 +1,6 @@
 import type { Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
-import { GitNetworkOutline, SettingsOutline } from '@vicons/ionicons5'
+import { FlashOutline, GitNetworkOutline, SettingsOutline } from '@vicons/ionicons5'
 import SettingsView from '../views/SettingsView.vue'
 import WebhooksView from '../views/WebhooksView.vue'
 
@@ -24,6 +24,13 @@ export const routes: RouteRecordRaw[] = [
     name: 'webhooks',
     component: WebhooksView,
     meta: { title: 'screen.webhooks', nav: { label: 'nav.webhooks', icon: GitNetworkOutline } },
+  },
+  {
+    path: '/simulator',
+    name: 'simulator',
+    // Its own chunk: the code editor is loaded when the screen is first opened.
+    component: () => import('../views/SimulatorView.vue'),
+    meta: { title: 'screen.simulator', nav: { label: 'nav.simulator', icon: FlashOutline } },
   },
   {
     path: '/settings',
