@@ -191,7 +191,6 @@ export default {
   },
   notAvailable: {
     title: 'Not available yet',
-    test: 'The test screen arrives with the delivery engine.',
     log: 'The event log screen arrives with the event log issue.',
   },
   settings: {

@@ -192,7 +192,6 @@ const vi: typeof en = {
   },
   notAvailable: {
     title: 'Chưa có',
-    test: 'Màn hình kiểm thử sẽ có cùng với bộ gửi webhook (delivery engine).',
     log: 'Màn hình nhật ký sự kiện sẽ có trong phần Nhật ký sự kiện.',
   },
   settings: {

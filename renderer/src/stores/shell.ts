@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export type PendingFeature = 'test' | 'log'
+export type PendingFeature = 'log'
 
 /** The app-wide dialogs and messages any screen can open. Which screen shows is the router's. */
 export const useShellStore = defineStore('shell', () => {
