@@ -135,6 +135,7 @@ export function createCore(options: CoreOptions): FullCore {
     engine,
     recorder,
     knows: topics.knows,
+    templateOf: (profile, topic) => topics.templateOf(profile, topic),
     changed: (ids) => pushes.add(ids),
   })
   const bursts = new BurstRunner({ db, repo: new BurstsRepo(db), deliveries, scheduler })

@@ -87,7 +87,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'deliveries.retry': (input, ctx) => deliveries.retry(input.id, ctx.role),
     'deliveries.cancel': (input, ctx) => deliveries.cancel(input.id, ctx.role),
     'topics.catalog': () => topics.catalog(),
-    'topics.createCustom': (input, ctx) => topics.createCustom(input.profile, input.topic, ctx.origin),
+    'topics.createCustom': (input, ctx) => topics.createCustom(input.profile, input.topic, ctx.origin, input.template ?? null),
     'topics.deleteCustom': (input, ctx) => {
       topics.deleteCustom(input.profile, input.topic, ctx.origin)
       return {}

@@ -51,7 +51,9 @@ export const customTopicSchema = z.object({
   profile: z.enum(PROFILES),
   topic: topicSchema.regex(/^[A-Za-z0-9_.:/-]+$/, 'invalid'),
 })
-export const customTopicInfoSchema = customTopicSchema.extend({ created_on: z.string() })
+/** Creating one may give a JSON payload template, filled per event ({{id}}, {{now}}, {{person.fullName}} …). */
+export const customTopicCreateSchema = customTopicSchema.extend({ template: z.string().max(5 * 1024 * 1024, 'too_long').optional() })
+export const customTopicInfoSchema = customTopicSchema.extend({ template: z.string().nullable(), created_on: z.string() })
 
 export const TOKEN_ROLES = ['admin', 'read'] as const
 export type TokenRole = (typeof TOKEN_ROLES)[number]

@@ -23,6 +23,7 @@ import {
 import type { ProcedureName } from './names'
 import {
   appInfoSchema,
+  customTopicCreateSchema,
   customTopicInfoSchema,
   customTopicSchema,
   idSchema,
@@ -110,7 +111,7 @@ export const procedures = {
   'deliveries.cancel': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: deliveryDetailSchema },
 
   'topics.catalog': { role: 'read', input: empty, output: topicCatalogSchema },
-  'topics.createCustom': { role: 'admin', input: customTopicSchema.strict(), output: customTopicInfoSchema },
+  'topics.createCustom': { role: 'admin', input: customTopicCreateSchema.strict(), output: customTopicInfoSchema },
   'topics.deleteCustom': { role: 'admin', input: customTopicSchema.strict(), output: z.object({}) },
 
   'tokens.list': { role: 'admin', input: empty, output: z.object({ tokens: z.array(tokenInfoSchema) }) },

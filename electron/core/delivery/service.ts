@@ -1,7 +1,7 @@
 import { emptyFields, HooklabError, invalidInput, notFound, resourceOf, type Profile, type TokenRole, type TopicMembership } from '../contract'
 import type { DeliveryDetail, DeliveryFilter, DeliveryTag, FiredEvent, FireInput } from '../contract/delivery-schemas'
 import type { SecretBox } from '../secrets/secret-box'
-import { canGenerate, generatePayload, renderBody, seedFrom, type Generated } from '../simulator'
+import { canGenerate, fillTemplate, generatePayload, renderBody, seedFrom, type Generated } from '../simulator'
 import type { Db } from '../store/database'
 import type { DeliveriesRepo } from '../store/deliveries-repo'
 import type { WebhookRecord, WebhooksRepo } from '../store/webhooks-repo'
@@ -23,6 +23,8 @@ export interface DeliveryServiceDeps extends AttemptDeps {
   engine: DeliveryEngine
   recorder: Recorder
   knows: TopicMembership
+  /** A custom topic's payload template, if it has one. */
+  templateOf(profile: Profile, topic: string): string | null
   changed(ids: readonly number[]): void
 }
 
@@ -96,6 +98,8 @@ export class DeliveryService {
   private generate(profile: Profile, topic: string, seed: number | null, payload: Record<string, unknown> | undefined): Generated {
     if (payload !== undefined) return { data: payload, root: rootOf(topic) }
     if (canGenerate(profile, topic)) return generatePayload({ profile, topic, seed: seed! })
+    const template = this.deps.templateOf(profile, topic)
+    if (template !== null) return { data: JSON.parse(fillTemplate(template, seed ?? 0)) as Record<string, unknown>, root: rootOf(topic) }
     return { data: { id: seed, topic, created_on: isoSeconds(Date.UTC(2024, 0, 1) + (seed ?? 0) * 1000) }, root: rootOf(topic) }
   }
 
@@ -150,7 +154,9 @@ export class DeliveryService {
   /** One event and one delivery for one webhook (ping, test). */
   private single(webhookId: number, topic: string, tag: DeliveryTag): number {
     const webhook = this.webhook(webhookId)
-    const generated = generatePayload({ profile: webhook.profile, topic, seed: seedFrom(() => this.deps.scheduler.random()), webhookId })
+    const seed = seedFrom(() => this.deps.scheduler.random())
+    // A ping names its webhook; a test may use a custom topic, generated from its template.
+    const generated = topic === 'ping' ? generatePayload({ profile: webhook.profile, topic, seed, webhookId }) : this.generate(webhook.profile, topic, seed, undefined)
     return this.deps.db.transaction(() => {
       const eventId = this.insertEvent(webhook.profile, topic, null, generated, [webhook])
       return this.insertDelivery(eventId, webhook, tag)

@@ -4,6 +4,7 @@ import type { Db } from './database'
 export interface CustomTopicRecord {
   profile: Profile
   topic: string
+  template: string | null
   created_on: string
 }
 
@@ -11,7 +12,12 @@ export class CustomTopicsRepo {
   constructor(private readonly db: Db) {}
 
   all(): CustomTopicRecord[] {
-    return this.db.prepare('SELECT profile, topic, created_on FROM custom_topics ORDER BY profile, topic').all() as CustomTopicRecord[]
+    return this.db.prepare('SELECT profile, topic, template, created_on FROM custom_topics ORDER BY profile, topic').all() as CustomTopicRecord[]
+  }
+
+  template(profile: Profile, topic: string): string | null {
+    const row = this.db.prepare('SELECT template FROM custom_topics WHERE profile = ? AND topic = ?').get(profile, topic) as { template: string | null } | undefined
+    return row?.template ?? null
   }
 
   has(profile: Profile, topic: string): boolean {
@@ -19,7 +25,7 @@ export class CustomTopicsRepo {
   }
 
   insert(record: CustomTopicRecord): void {
-    this.db.prepare('INSERT INTO custom_topics (profile, topic, created_on) VALUES (@profile, @topic, @created_on)').run(record)
+    this.db.prepare('INSERT INTO custom_topics (profile, topic, template, created_on) VALUES (@profile, @topic, @template, @created_on)').run(record)
   }
 
   delete(profile: Profile, topic: string): number {

@@ -1,4 +1,5 @@
 import { groupByResource, HooklabError, notFound, PROFILES, type Profile, type TopicCatalog } from '../contract'
+import { fillTemplate } from '../simulator/template'
 import { isCatalogTopic, TOPICS } from '../simulator/topics'
 import type { CustomTopicRecord, CustomTopicsRepo } from '../store/custom-topics-repo'
 import { isoSeconds } from '../time/format'
@@ -39,12 +40,19 @@ export class TopicService {
     }
   }
 
-  createCustom(profile: Profile, topic: string, origin: string): CustomTopicRecord {
+  /** The payload template of a custom topic, if it has one. */
+  templateOf(profile: Profile, topic: string): string | null {
+    return this.deps.repo.template(profile, topic)
+  }
+
+  createCustom(profile: Profile, topic: string, origin: string, template: string | null = null): CustomTopicRecord {
     // Open profiles accept any well-formed type, but a stored one is listed in the catalog.
     if (TOPICS[profile].includes(topic) || this.deps.repo.has(profile, topic)) {
       throw new HooklabError('conflict', `${profile} already has the topic ${topic}`, { topic: ['invalid'] })
     }
-    const record: CustomTopicRecord = { profile, topic, created_on: isoSeconds(this.deps.clock.now()) }
+    // A template with a syntax error is refused here, with its line and column, not at fire time.
+    if (template !== null) fillTemplate(template, 0)
+    const record: CustomTopicRecord = { profile, topic, template, created_on: isoSeconds(this.deps.clock.now()) }
     this.deps.repo.insert(record)
     this.deps.emit(origin)
     return record

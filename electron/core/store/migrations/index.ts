@@ -4,6 +4,7 @@ import sealed from './002-sealed-credentials-and-search.sql?raw'
 import outbox from './003-events-and-deliveries.sql?raw'
 import bursts from './004-bursts.sql?raw'
 import templates from './005-templates.sql?raw'
+import topicTemplates from './006-custom-topic-templates.sql?raw'
 
 /** Append only: a shipped migration never changes (its checksum is checked at start). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '003-events-and-deliveries', sql: outbox },
   { version: 4, name: '004-bursts', sql: bursts },
   { version: 5, name: '005-templates', sql: templates },
+  { version: 6, name: '006-custom-topic-templates', sql: topicTemplates },
 ]

@@ -94,3 +94,20 @@ test("app.info reports the caller's transport, not a fact stored in the core", a
   expect(web).toMatchObject({ transport: 'web', admin_api_url: 'http://127.0.0.1:1/admin/' })
   expect(ipc).toMatchObject({ transport: 'ipc', admin_api_url: null })
 })
+
+test('a custom topic with a payload template is filled per event; a template with a syntax error is refused with its line', async () => {
+  const { startReceiver } = await import('../../../support/receiver')
+  const receiver = await startReceiver()
+  try {
+    await t.call('topics.createCustom', { profile: 'sapo', topic: 'loyalty/points_added', template: '{"id": {{id}}, "customer": "{{person.fullName}}", "points": 10}' })
+    await expect(t.call('topics.createCustom', { profile: 'sapo', topic: 'loyalty/broken', template: '{\n  "id": {{id}},\n  "x": }' })).rejects.toMatchObject({ fields: { template: ['invalid'] }, message: expect.stringMatching(/line 3/i) })
+    const w = await t.call<Webhook>('webhooks.create', { ...hook, address: `${receiver.url}/loyalty`, topics: ['loyalty/points_added'] })
+    const fired = [await t.call<{ payload: { id: number; customer: string; points: number } }>('events.fire', { topic: 'loyalty/points_added', seed: 1 }), await t.call<{ payload: { id: number } }>('events.fire', { topic: 'loyalty/points_added', seed: 2 })]
+    expect(fired[0].payload).toMatchObject({ points: 10, customer: expect.any(String) })
+    expect(fired[0].payload.id).not.toBe(fired[1].payload.id)
+    const tested = await t.call<{ status: string; attempts: Array<{ request: { body: string } }> }>('webhooks.test', { id: w.id, topic: 'loyalty/points_added' })
+    expect(JSON.parse(tested.attempts[0].request.body)).toMatchObject({ points: 10 })
+  } finally {
+    await receiver.close()
+  }
+})
