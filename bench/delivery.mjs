@@ -5,8 +5,8 @@
 //  3. p50/p99 from fire to receipt with 1,000 events/s offered;
 //  4. peak RSS of this process during a 100,000-event burst (target < 300 MiB).
 // The receiver runs in a child process on 127.0.0.1. Usage: npm run bench:delivery [-- --n 20000]
-import { fork } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { fork, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -51,9 +51,12 @@ async function waitUntil(check, timeoutMs = 600_000) {
 }
 const succeeded = (core) => core.invoke('deliveries.count', { status: 'succeeded' }, ADMIN).then((r) => r.count)
 
-// The bodies both sides send: the simulator's Sapo orders/create, as the engine renders them.
+// The body both sides send: a simulated Sapo orders/create as the engine renders it. The
+// engine's burst is fired with this payload, so the comparison is the engine and its store
+// against bare HTTP; generating payloads has its own bench (bench:simulator).
 const { module: sim } = await runnerImport(fileURLToPath(new URL('../electron/core/simulator/index.ts', import.meta.url)))
-const bodies = Array.from({ length: 1000 }, (_, i) => sim.renderBody(sim.generatePayload({ profile: 'sapo', topic: 'orders/create', seed: i + 1 }), 'json').body)
+const payload = sim.generatePayload({ profile: 'sapo', topic: 'orders/create', seed: 1 }).data
+const body = sim.renderBody({ data: payload, root: 'order' }, 'json').body
 
 // 1. Raw undici: N posts, CONCURRENCY at a time, keep-alive, nothing stored.
 async function raw() {
@@ -65,7 +68,7 @@ async function raw() {
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < N) {
         const i = next++
-        const res = await request(`${receiverUrl}/raw`, { method: 'POST', dispatcher: agent, body: bodies[i % bodies.length], headers: { 'content-type': 'application/json', 'x-hooklab-delivery-id': `raw-${i}` } })
+        const res = await request(`${receiverUrl}/raw`, { method: 'POST', dispatcher: agent, body, headers: { 'content-type': 'application/json', 'x-hooklab-delivery-id': `raw-${i}` } })
         await res.body.dump()
       }
     }),
@@ -81,7 +84,7 @@ async function engine() {
   const core = freshCore()
   await core.invoke('webhooks.create', { address: `${receiverUrl}/engine`, topic: 'orders/create', max_concurrency: CONCURRENCY }, ADMIN)
   const started = now()
-  await core.invoke('bursts.start', { topic: 'orders/create', count: N }, ADMIN)
+  await core.invoke('bursts.start', { topic: 'orders/create', count: N, payload }, ADMIN)
   await waitUntil(async () => (await succeeded(core)) >= N)
   const seconds = (now() - started) / 1000
   await core.close()
@@ -110,21 +113,41 @@ async function latency() {
   return { p50: pick(0.5), p99: pick(0.99), offeredPerSecond: total / ((now() - started) / 1000) }
 }
 
-// 4. Peak RSS while a 100,000-event burst is fired and delivered.
+// 4. Peak RSS of a real `hooklab serve` (the built CLI) while a 100,000-event burst is fired
+// and delivered: the app's own footprint, without this bench's TypeScript loader.
 async function memory() {
   await reset()
-  global.gc?.()
-  const core = freshCore()
-  await core.invoke('webhooks.create', { address: `${receiverUrl}/rss`, topic: 'orders/create', max_concurrency: CONCURRENCY }, ADMIN)
-  let peak = process.memoryUsage().rss
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
-  const started = now()
-  await core.invoke('bursts.start', { topic: 'orders/create', count: RSS_EVENTS }, ADMIN)
-  await waitUntil(async () => (await succeeded(core)) >= RSS_EVENTS)
-  clearInterval(sampler)
-  const seconds = (now() - started) / 1000
-  await core.close()
-  return { peakMiB: peak / 1024 / 1024, perSecond: RSS_EVENTS / seconds }
+  const cli = fileURLToPath(new URL('../out/main/cli.js', import.meta.url))
+  if (!existsSync(cli)) throw new Error('bench: run `npm run build` first (the memory figure measures the built serve)')
+  const dataDir = mkdtempSync(join(tmpdir(), 'hooklab-bench-'))
+  dirs.push(dataDir)
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  try {
+    const open = await new Promise((resolve, reject) => {
+      let out = ''
+      child.stdout.on('data', (d) => {
+        out += d
+        const match = /Open (\S+)/.exec(out)
+        if (match) resolve(new URL(match[1]))
+      })
+      child.once('exit', () => reject(new Error(`serve exited: ${out}`)))
+    })
+    const base = open.origin
+    const headers = { 'X-Hooklab-Access-Token': open.searchParams.get('token'), 'Content-Type': 'application/json' }
+    const post = (path, body) => fetch(base + path, { method: 'POST', headers, body: JSON.stringify(body) })
+    await post('/admin/webhooks.json', { webhook: { address: `${receiverUrl}/rss`, topic: 'orders/create', max_concurrency: CONCURRENCY } })
+    const rssOf = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) * 1024
+    const idle = rssOf()
+    let peak = idle
+    const sampler = setInterval(() => (peak = Math.max(peak, rssOf())), 50)
+    const started = now()
+    await post('/admin/events.json', { event: { topic: 'orders/create', count: RSS_EVENTS } })
+    await waitUntil(async () => (await (await fetch(`${base}/admin/deliveries/count.json?status=succeeded`, { headers })).json()).count >= RSS_EVENTS)
+    clearInterval(sampler)
+    return { peakMiB: peak / 1024 / 1024, idleMiB: idle / 1024 / 1024, perSecond: RSS_EVENTS / ((now() - started) / 1000) }
+  } finally {
+    child.kill('SIGTERM')
+  }
 }
 
 if (process.env.BENCH_ONLY === 'engine') {
@@ -143,7 +166,7 @@ try {
     ['ratio engine / raw (target ≥ 0.7)', (enginePerS / rawPerS).toFixed(2)],
     [`fire → receipt p50 at ${Math.round(lat.offeredPerSecond)} events/s offered`, `${lat.p50.toFixed(1)} ms`],
     ['fire → receipt p99', `${lat.p99.toFixed(1)} ms`],
-    [`peak RSS, ${RSS_EVENTS} event burst (target < 300 MiB)`, `${mem.peakMiB.toFixed(0)} MiB (${Math.round(mem.perSecond)} /s)`],
+    [`peak RSS of serve, ${RSS_EVENTS} event burst (target < 300 MiB)`, `${mem.peakMiB.toFixed(0)} MiB (idle ${mem.idleMiB.toFixed(0)} MiB; ${Math.round(mem.perSecond)} /s)`],
   ]
   console.log(`\nDelivery bench: N=${N}, concurrency ${CONCURRENCY}, receiver in a child process on 127.0.0.1\n`)
   for (const [what, value] of rows) console.log(`${what.padEnd(58)} ${value}`)

@@ -108,7 +108,7 @@ export class DeliveryService {
     const id = repo.insertEvent({ profile, topic, seed, payload: JSON.stringify(generated.data), root: generated.root, burst_id: burstId, created_on: isoSeconds(this.now()) })
     for (const format of new Set(targets.map((t) => t.format))) {
       const { body, contentType } = renderBody(generated, format)
-      repo.insertBody(id, format, contentType, Buffer.from(body, 'utf8'))
+      repo.insertBody(id, topic, format, contentType, Buffer.from(body, 'utf8'))
     }
     return id
   }

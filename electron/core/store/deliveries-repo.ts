@@ -75,16 +75,36 @@ export interface DeliveryOutcome {
 
 const SELECT_ROW = `SELECT d.*, e.topic, e.profile FROM deliveries d JOIN events e ON e.id = d.event_id`
 
+type Sendable = { id: number; topic: string; content_type: string; body: Buffer }
+
+/** Bodies of recent events kept in memory: most attempts follow their fire closely. */
+const RECENT_BODIES = 4096
+const RECENT_BYTES = 32 * 1024 * 1024
+
 export class DeliveriesRepo {
+  private readonly recent = new Map<string, Sendable>()
+  private recentBytes = 0
+
   constructor(private readonly db: Db) {}
+
+  private remember(key: string, value: Sendable): void {
+    this.recent.set(key, value)
+    this.recentBytes += value.body.length
+    for (const [oldest, entry] of this.recent) {
+      if (this.recent.size <= RECENT_BODIES && this.recentBytes <= RECENT_BYTES) break
+      this.recent.delete(oldest)
+      this.recentBytes -= entry.body.length
+    }
+  }
 
   insertEvent(event: Omit<EventRecord, 'id'>): number {
     const sql = 'INSERT INTO events (profile, topic, seed, payload, root, burst_id, created_on) VALUES (@profile, @topic, @seed, @payload, @root, @burst_id, @created_on)'
     return Number(this.db.prepare(sql).run(event).lastInsertRowid)
   }
 
-  insertBody(eventId: number, format: PayloadFormat, contentType: string, body: Buffer): void {
+  insertBody(eventId: number, topic: string, format: PayloadFormat, contentType: string, body: Buffer): void {
     this.db.prepare('INSERT OR IGNORE INTO event_bodies (event_id, format, content_type, body) VALUES (?, ?, ?, ?)').run(eventId, format, contentType, body)
+    this.remember(`${eventId}:${format}`, { id: eventId, topic, content_type: contentType, body })
   }
 
   body(eventId: number, format: PayloadFormat): { content_type: string; body: Buffer } | undefined {
@@ -159,7 +179,9 @@ export class DeliveriesRepo {
   }
 
   /** What an attempt sends: the event's topic and its body in the webhook's format, in one query. */
-  sendable(eventId: number, format: PayloadFormat): { id: number; topic: string; content_type: string; body: Buffer } | undefined {
+  sendable(eventId: number, format: PayloadFormat): Sendable | undefined {
+    const recent = this.recent.get(`${eventId}:${format}`)
+    if (recent) return recent
     return this.db
       .prepare('SELECT e.id, e.topic, b.content_type, b.body FROM events e JOIN event_bodies b ON b.event_id = e.id AND b.format = ? WHERE e.id = ?')
       .get(format, eventId) as { id: number; topic: string; content_type: string; body: Buffer } | undefined
