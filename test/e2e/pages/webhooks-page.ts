@@ -109,7 +109,10 @@ export class WebhooksPage {
    */
   async dismissToasts(): Promise<void> {
     const closes = this.page.locator('.n-notification-container .n-notification .n-base-close')
-    for (let left = 10; left > 0 && (await closes.count()) > 0; left--) await closes.first().click()
+    for (let left = 10; left > 0 && (await closes.count()) > 0; left--) {
+      // A toast may close on its own between the count and the click: that is no failure.
+      await closes.first().click({ timeout: 1000 }).catch(() => {})
+    }
   }
 
   /** Opens the row's ⋯ menu and returns the entry, without choosing it. */
