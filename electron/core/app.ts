@@ -21,6 +21,7 @@ import { readAdminToken } from './data-dir/admin-token'
 import { prepareDataDir } from './data-dir/prepare'
 import { BurstRunner } from './delivery/bursts'
 import { coalescer } from './delivery/coalesce'
+import { randomPool } from './delivery/random-pool'
 import { DeliveryEngine } from './delivery/engine'
 import { Recorder } from './delivery/recorder'
 import { agentPool } from './delivery/sender'
@@ -131,14 +132,14 @@ export function createCore(options: CoreOptions): FullCore {
     ...attemptDeps,
     db,
     webhooks: webhooksRepo,
-    randomBytes,
+    randomBytes: randomPool(randomBytes),
     engine,
     recorder,
     knows: topics.knows,
     templateOf: (profile, topic) => topics.templateOf(profile, topic),
     changed: (ids) => pushes.add(ids),
   })
-  const bursts = new BurstRunner({ db, repo: new BurstsRepo(db), deliveries, scheduler })
+  const bursts = new BurstRunner({ db, repo: new BurstsRepo(db), backlog: (id, cap) => deliveriesRepo.burstBacklog(id, cap), deliveries, scheduler })
   // Any change to a webhook may change what the engine sends, or release waiting deliveries.
   listeners.add((name, payload) => {
     if (name !== 'webhooks.changed') return

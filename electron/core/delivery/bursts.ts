@@ -11,6 +11,8 @@ import type { DeliveryService, FirePlan } from './service'
 export interface BurstDeps {
   db: Db
   repo: BurstsRepo
+  /** How many of the burst's deliveries still wait for their first attempt (counting up to `cap`). */
+  backlog(burstId: number, cap: number): number
   deliveries: DeliveryService
   scheduler: Scheduler
 }
@@ -19,6 +21,13 @@ export interface BurstDeps {
 const CHUNK = 200
 /** How often a rated burst fires its share. */
 const STEP_MS = 100
+/**
+ * An unrated burst goes "as fast as the engine takes" (issue 7): it stays at most this many
+ * deliveries ahead of the engine, so the outbox and memory stay small and bodies are still
+ * warm when sent. A target that takes nothing (disabled, down) slows it, never stops it.
+ */
+const MAX_AHEAD = 2000
+const MAX_WAIT_MS = 1000
 
 /**
  * Bursts of N events (issue 7 item 4). A burst is a stored job: each chunk of events and
@@ -29,7 +38,7 @@ const STEP_MS = 100
 export class BurstRunner implements BackgroundWork {
   readonly name = 'bursts' as const
   private running = false
-  private readonly active = new Map<number, { timer: ReturnType<Scheduler['setTimeout']> | null; startedAt: number; firedAtStart: number }>()
+  private readonly active = new Map<number, { timer: ReturnType<Scheduler['setTimeout']> | null; startedAt: number; firedAtStart: number; waitingSince: number | null }>()
 
   constructor(private readonly deps: BurstDeps) {}
 
@@ -81,7 +90,7 @@ export class BurstRunner implements BackgroundWork {
   }
 
   private run(burst: BurstRecord): void {
-    this.active.set(burst.id, { timer: null, startedAt: this.deps.scheduler.now(), firedAtStart: burst.fired })
+    this.active.set(burst.id, { timer: null, startedAt: this.deps.scheduler.now(), firedAtStart: burst.fired, waitingSince: null })
     this.next(burst.id, 0)
   }
 
@@ -106,6 +115,11 @@ export class BurstRunner implements BackgroundWork {
     const state = this.active.get(id)
     if (!burst || !state || burst.status !== 'running') return void this.active.delete(id)
     const now = this.deps.scheduler.now()
+    if (burst.rate === null && this.deps.backlog(id, MAX_AHEAD) >= MAX_AHEAD) {
+      state.waitingSince ??= now
+      if (now - state.waitingSince < MAX_WAIT_MS) return this.next(id, 10)
+    }
+    state.waitingSince = null
     const due = burst.rate === null ? CHUNK : Math.floor((burst.rate * (now - state.startedAt)) / 1000) - (burst.fired - state.firedAtStart)
     const n = Math.max(0, Math.min(CHUNK, due, burst.count - burst.fired))
     if (n > 0) {
