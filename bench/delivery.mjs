@@ -150,8 +150,9 @@ async function memory() {
   }
 }
 
-if (process.env.BENCH_ONLY === 'engine') {
-  console.log(`engine only: ${Math.round(await engine())} /s`)
+if (process.env.BENCH_ONLY) {
+  const only = { engine, raw, latency, memory }[process.env.BENCH_ONLY]
+  console.log(`${process.env.BENCH_ONLY} only:`, JSON.stringify(await only()))
   receiverProcess.kill()
   process.exit(0)
 }
