@@ -121,7 +121,8 @@ async function memory() {
   if (!existsSync(cli)) throw new Error('bench: run `npm run build` first (the memory figure measures the built serve)')
   const dataDir = mkdtempSync(join(tmpdir(), 'hooklab-bench-'))
   dirs.push(dataDir)
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  // SERVE_NODE_FLAGS passes V8 flags to serve for memory experiments (e.g. --max-semi-space-size=4).
+  const child = spawn(process.execPath, [...(process.env.SERVE_NODE_FLAGS ? process.env.SERVE_NODE_FLAGS.split(' ') : []), cli, 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
   try {
     const open = await new Promise((resolve, reject) => {
       let out = ''

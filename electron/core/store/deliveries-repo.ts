@@ -78,8 +78,8 @@ const SELECT_ROW = `SELECT d.*, e.topic, e.profile FROM deliveries d JOIN events
 type Sendable = { id: number; topic: string; content_type: string; body: Buffer }
 
 /** Bodies of recent events kept in memory: most attempts follow their fire closely. */
-const RECENT_BODIES = 4096
-const RECENT_BYTES = 32 * 1024 * 1024
+const RECENT_BODIES = 1024
+const RECENT_BYTES = 8 * 1024 * 1024
 
 export class DeliveriesRepo {
   private readonly recent = new Map<string, Sendable>()
