@@ -6,6 +6,8 @@ import { WebhooksPage } from './pages/webhooks-page'
 
 test('with auto-sync off, a change made elsewhere waits behind a badge until Sync now', async ({ webhooks, api }) => {
   const hook = await api.createWebhook({ name: 'Original name' })
+  // The creation's push must have arrived before Sync now, or it would count after the reload.
+  await expect(webhooks.syncBadge).toHaveText('1')
   await webhooks.syncNow()
   await expect(webhooks.name(hook.id)).toHaveText('Original name')
   await expect(webhooks.autoSync).toHaveAttribute('aria-checked', 'false')
@@ -31,6 +33,7 @@ test('with auto-sync off, a change made elsewhere waits behind a badge until Syn
 
 test('the window\'s own changes apply at once even with auto-sync off', async ({ webhooks, api, shell }) => {
   const hook = await api.createWebhook({ name: 'Mine' })
+  await expect(webhooks.syncBadge).toHaveText('1')
   await webhooks.syncNow()
 
   await webhooks.chooseAction(hook.id, 'disable')
@@ -43,6 +46,7 @@ test('the window\'s own changes apply at once even with auto-sync off', async ({
 test('the window\'s own change does not pull in the changes waiting behind the badge', async ({ webhooks, api, shell }) => {
   const mine = await api.createWebhook({ name: 'Mine' })
   const theirs = await api.createWebhook({ name: 'Theirs' })
+  await expect(webhooks.syncBadge).toHaveText('2')
   await webhooks.syncNow()
 
   await api.updateWebhook(theirs.id, { name: 'Renamed elsewhere' })
