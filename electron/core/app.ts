@@ -2,6 +2,7 @@ import { randomBytes as nodeRandomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import {
   emptyFields,
+  ENGINE_ORIGIN,
   fieldsFromZod,
   HooklabError,
   invalidInput,
@@ -114,7 +115,7 @@ export function createCore(options: CoreOptions): FullCore {
   const version = options.version ?? '0.0.0'
   const pool = agentPool()
   const targets = new TargetCache(webhooksRepo, box)
-  const pushes = coalescer(scheduler, (ids, count) => emit('deliveries.changed', { ids, count, origin: 'engine' }))
+  const pushes = coalescer(scheduler, (ids, count) => emit('deliveries.changed', { ids, count, origin: ENGINE_ORIGIN }))
   let engine: DeliveryEngine | null = null
   const recorder = new Recorder({
     db,

@@ -89,7 +89,6 @@ export class DeliveryEngine implements BackgroundWork {
       repo.releaseExpired(now)
       this.lastLeaseCheck = now
     }
-    targets.refresh()
     const due = this.candidates(now)
     const chosen = this.choose(due, now)
     if (chosen.length > 0) {

@@ -37,9 +37,3 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   const at = Date.parse(trimmed)
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - nowMs) / 1000))
 }
-
-/** The schedule as offsets from the first attempt, for the preview (SPEC §8). */
-export function scheduleOffsets(schedule: readonly number[]): number[] {
-  let total = 0
-  return [0, ...schedule.map((delay) => (total += delay))]
-}

@@ -23,9 +23,6 @@ export class TargetCache {
     for (const id of ids) this.cache.delete(id)
   }
 
-  /** Kept for the tick's shape: entries are dropped on change, so there is nothing to poll. */
-  refresh(): void {}
-
   get(id: number): Target | undefined {
     if (!this.cache.has(id)) this.cache.set(id, this.load(id))
     return this.cache.get(id) ?? undefined

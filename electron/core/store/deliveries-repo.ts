@@ -111,10 +111,6 @@ export class DeliveriesRepo {
     return this.db.prepare('SELECT content_type, body FROM event_bodies WHERE event_id = ? AND format = ?').get(eventId, format) as { content_type: string; body: Buffer } | undefined
   }
 
-  event(id: number): EventRecord | undefined {
-    return this.db.prepare('SELECT * FROM events WHERE id = ?').get(id) as EventRecord | undefined
-  }
-
   insertDelivery(d: NewDelivery): number {
     const sql = `INSERT INTO deliveries (event_id, webhook_id, status, tag, provider_id, next_attempt_at, replay_of, created_on)
       VALUES (@event_id, @webhook_id, 'pending', @tag, @provider_id, @next_attempt_at, @replay_of, @created_on)`

@@ -1,13 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { verify as octokitVerify } from '@octokit/webhooks-methods'
-import '@shopify/shopify-api/adapters/node'
-import { ApiVersion, LogSeverity, shopifyApi } from '@shopify/shopify-api'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
 import Stripe from 'stripe'
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startShopifyVerifier } from '../../support/shopify-verifier'
 import type { SigningStyle } from '../../../electron/core/contract'
 import { providerDeliveryId, signatureHeaders, standardSignature, type SignInput } from '../../../electron/core/delivery/signing'
 
@@ -105,32 +102,13 @@ describe('GitHub (@octokit/webhooks-methods)', () => {
 
 describe('Shopify (@shopify/shopify-api webhooks.validate, node adapter)', () => {
   const secret = randomBytes(32).toString('hex')
-  const shopify = shopifyApi({
-    apiKey: 'hooklab-test-key',
-    apiSecretKey: secret,
-    hostName: '127.0.0.1',
-    apiVersion: ApiVersion.October25,
-    isEmbeddedApp: false,
-    logger: { level: LogSeverity.Error, log: async () => {} },
-  })
-  let server: Server
+  let verifier: Awaited<ReturnType<typeof startShopifyVerifier>>
   let url: string
-
-  // validate() reads headers from a real IncomingMessage, so the test posts to a real server.
   beforeAll(async () => {
-    server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      const chunks: Buffer[] = []
-      req.on('data', (c: Buffer) => chunks.push(c))
-      req.on('end', () => {
-        void shopify.webhooks.validate({ rawBody: Buffer.concat(chunks).toString('utf8'), rawRequest: req, rawResponse: res }).then((result) => {
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result))
-        })
-      })
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`
+    verifier = await startShopifyVerifier(secret)
+    url = verifier.url
   })
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  afterAll(() => verifier.close())
 
   async function validate(headers: Record<string, string>): Promise<Record<string, unknown>> {
     const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: BODY })

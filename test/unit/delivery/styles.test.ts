@@ -1,15 +1,12 @@
 import { createHmac } from 'node:crypto'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { verify as octokitVerify } from '@octokit/webhooks-methods'
-import '@shopify/shopify-api/adapters/node'
-import { ApiVersion, LogSeverity, shopifyApi } from '@shopify/shopify-api'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { FiredEvent, Webhook } from '../../../electron/core/contract'
 import { engineCore, type EngineCore } from '../../support/engine'
 import { startReceiver, type ReceivedRequest, type Receiver } from '../../support/receiver'
+import { startShopifyVerifier } from '../../support/shopify-verifier'
 
 /*
  * What the engine really sent, verified with each provider's own published code (issue 8
@@ -75,33 +72,14 @@ test('a style different from the profile signs alone, and no header appears twic
 test('Shopify: @shopify/shopify-api webhooks.validate accepts it', async () => {
   const w = await e.call<Webhook>('webhooks.create', { address: 'http://127.0.0.1:9/placeholder', topics: ['orders/create'], profile: 'shopify' })
   const secret = (await e.call<Webhook>('webhooks.get', { id: w.id, include_secret: true })).secret!
-  const shopify = shopifyApi({
-    apiKey: 'hooklab-test-key',
-    apiSecretKey: secret,
-    hostName: '127.0.0.1',
-    apiVersion: ApiVersion.October25,
-    isEmbeddedApp: false,
-    logger: { level: LogSeverity.Error, log: async () => {} },
-  })
-  const results: unknown[] = []
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      void shopify.webhooks.validate({ rawBody: Buffer.concat(chunks).toString('utf8'), rawRequest: req, rawResponse: res }).then((result) => {
-        results.push(result)
-        res.writeHead(200).end()
-      })
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const verifier = await startShopifyVerifier(secret)
   try {
-    await e.call('webhooks.update', { id: w.id, address: `http://127.0.0.1:${(server.address() as AddressInfo).port}/shopify` })
+    await e.call('webhooks.update', { id: w.id, address: verifier.url })
     const { deliveries } = await e.call<FiredEvent>('events.fire', { topic: 'orders/create', profile: 'shopify', webhook_ids: [w.id] })
     await e.settle(async () => (await e.delivery(deliveries[0].id)).status === 'succeeded')
-    expect(results[0]).toMatchObject({ valid: true, topic: 'ORDERS_CREATE' })
+    expect(verifier.results[0]).toMatchObject({ valid: true, topic: 'ORDERS_CREATE' })
   } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await verifier.close()
   }
 })
 
