@@ -34,6 +34,10 @@ function secretsAsked(asked: boolean | undefined, ctx: CallContext): boolean {
   return true
 }
 
+function notYet(): never {
+  throw new HooklabError('unavailable', 'Not built yet')
+}
+
 /** One thin function per procedure: the logic lives in the services. Roles are checked before, from the procedure's row. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { webhooks, tokens, settings, topics, deliveries } = deps
@@ -86,6 +90,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'deliveries.count': (input) => ({ count: deliveries.count(input) }),
     'deliveries.retry': (input, ctx) => deliveries.retry(input.id, ctx.role),
     'deliveries.cancel': (input, ctx) => deliveries.cancel(input.id, ctx.role),
+    // Issue 9, being built: each answers 503 until its service lands.
+    'deliveries.replay': () => notYet(),
+    'deliveries.curl': () => notYet(),
+    'replays.start': () => notYet(),
+    'replays.get': () => notYet(),
+    'replays.cancel': () => notYet(),
+    'log.exportToFile': () => notYet(),
+    'log.importFromFile': () => notYet(),
+    'log.storage': () => notYet(),
+    'log.compact': () => notYet(),
+    'log.stats': () => notYet(),
     'topics.catalog': () => topics.catalog(),
     'topics.createCustom': (input, ctx) => topics.createCustom(input.profile, input.topic, ctx.origin, input.template ?? null),
     'topics.deleteCustom': (input, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { keysetPageSchema, keysetSchema } from './paging'
+import { keysetPageSchema } from './paging'
 import { PROFILES } from './profiles'
 
 /** SPEC §8 "Delivery states". */
@@ -40,22 +40,22 @@ export const deliverySchema = z.object({
   last_error_class: z.enum(ERROR_CLASSES).nullable(),
   last_duration_ms: z.number().int().nullable(),
   replay_of: z.number().int().nullable(),
+  /** Came from another Hooklab's export (SPEC §8): replaying it asks which local webhook signs it. */
+  imported: z.boolean(),
   created_on: z.string(),
   finished_on: z.string().nullable(),
 })
 export type Delivery = z.infer<typeof deliverySchema>
-export const deliveryDetailSchema = deliverySchema.extend({ attempts: z.array(attemptSchema) })
+export const deliveryDetailSchema = deliverySchema.extend({
+  attempts: z.array(attemptSchema),
+  /** The event's payload as this delivery's format renders it. */
+  event_body: z.object({ content_type: z.string(), body: z.string() }),
+  /** Deliveries that replay this one (the other side of `replay_of`). */
+  replays: z.array(z.number().int()),
+})
 export type DeliveryDetail = z.infer<typeof deliveryDetailSchema>
 
-const deliveryFilter = {
-  webhook_id: z.number().int().positive().optional(),
-  event_id: z.number().int().positive().optional(),
-  status: z.enum(DELIVERY_STATUSES).optional(),
-}
-export const deliveryPageInputSchema = keysetSchema.extend(deliveryFilter).strict()
 export const deliveryPageOutputSchema = keysetPageSchema('deliveries', deliverySchema)
-export const deliveryCountInputSchema = z.object(deliveryFilter).strict()
-export type DeliveryFilter = z.infer<typeof deliveryCountInputSchema>
 
 /** POST /admin/events.json and the Simulator's Fire (issue 7 item 4). */
 export const fireInputSchema = z

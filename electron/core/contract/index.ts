@@ -1,6 +1,7 @@
 export * from './delivery-schemas'
 export * from './errors'
 export * from './events'
+export * from './log-schemas'
 export * from './names'
 export * from './other-schemas'
 export * from './paging'

@@ -2,15 +2,28 @@ import { z } from 'zod'
 import {
   burstInputSchema,
   burstSchema,
-  deliveryCountInputSchema,
   deliveryDetailSchema,
-  deliveryPageInputSchema,
   deliveryPageOutputSchema,
   fireInputSchema,
   firedEventSchema,
   testInputSchema,
 } from './delivery-schemas'
 import { FIELD_CODES } from './errors'
+import {
+  curlInputSchema,
+  curlOutputSchema,
+  exportToFileInputSchema,
+  importResultSchema,
+  logFilterSchema,
+  logPageInputSchema,
+  logStorageSchema,
+  replayInputSchema,
+  replayJobInputSchema,
+  replayJobSchema,
+  replayOutputSchema,
+  statsInputSchema,
+  statsOutputSchema,
+} from './log-schemas'
 import {
   parseBodyInputSchema,
   parseBodyOutputSchema,
@@ -105,10 +118,22 @@ export const procedures = {
   'templates.save': { role: 'admin', input: templateInputSchema, output: templateSchema },
   'templates.delete': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: z.object({}) },
   'deliveries.get': { role: 'read', input: z.object({ id: idSchema }).strict(), output: deliveryDetailSchema },
-  'deliveries.page': { role: 'read', input: deliveryPageInputSchema, output: deliveryPageOutputSchema },
-  'deliveries.count': { role: 'read', input: deliveryCountInputSchema, output: z.object({ count: z.number().int() }) },
+  'deliveries.page': { role: 'read', input: logPageInputSchema, output: deliveryPageOutputSchema },
+  'deliveries.count': { role: 'read', input: logFilterSchema, output: z.object({ count: z.number().int() }) },
   'deliveries.retry': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: deliveryDetailSchema },
   'deliveries.cancel': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: deliveryDetailSchema },
+  /** Replay one delivery (SPEC §8); a dry run stores and sends nothing. */
+  'deliveries.replay': { role: 'admin', input: replayInputSchema, output: replayOutputSchema },
+  'deliveries.curl': { role: 'read', input: curlInputSchema, output: curlOutputSchema },
+  'replays.start': { role: 'admin', input: replayJobInputSchema, output: replayJobSchema },
+  'replays.get': { role: 'read', input: z.object({ id: idSchema }).strict(), output: replayJobSchema },
+  'replays.cancel': { role: 'admin', input: z.object({ id: idSchema }).strict(), output: replayJobSchema },
+  /** Desktop app only (a path on this machine); serve streams exports and imports over HTTP instead. */
+  'log.exportToFile': { role: 'admin', input: exportToFileInputSchema, output: z.object({ path: z.string(), deliveries: z.number().int() }) },
+  'log.importFromFile': { role: 'admin', input: z.object({ path: z.string().min(1, 'blank').max(4096, 'too_long') }).strict(), output: importResultSchema },
+  'log.storage': { role: 'read', input: empty, output: logStorageSchema },
+  'log.compact': { role: 'admin', input: empty, output: logStorageSchema },
+  'log.stats': { role: 'read', input: statsInputSchema, output: statsOutputSchema },
 
   'topics.catalog': { role: 'read', input: empty, output: topicCatalogSchema },
   'topics.createCustom': { role: 'admin', input: customTopicCreateSchema.strict(), output: customTopicInfoSchema },

@@ -20,6 +20,7 @@ export function presentDelivery(row: DeliveryRow): Delivery {
     last_error_class: row.last_error_class,
     last_duration_ms: row.last_duration_ms,
     replay_of: row.replay_of,
+    imported: false,
     created_on: row.created_on,
     finished_on: row.finished_on,
   }
@@ -32,11 +33,18 @@ export function presentDelivery(row: DeliveryRow): Delivery {
 export function presentDeliveryDetail(
   row: DeliveryRow,
   attempts: Array<AttemptRecord & { response_body: Buffer | null }>,
-  requestBody: Buffer | null,
+  eventBody: { content_type: string; body: Buffer } | null,
+  replays: number[],
   box: SecretBox,
   role: TokenRole,
 ): DeliveryDetail {
-  return { ...presentDelivery(row), attempts: attempts.map((a) => presentAttempt(a, requestBody, box, role)) }
+  const requestBody = eventBody?.body ?? null
+  return {
+    ...presentDelivery(row),
+    attempts: attempts.map((a) => presentAttempt(a, requestBody, box, role)),
+    event_body: { content_type: eventBody?.content_type ?? 'application/json', body: requestBody?.toString('utf8') ?? '' },
+    replays,
+  }
 }
 
 function presentAttempt(a: AttemptRecord & { response_body: Buffer | null }, requestBody: Buffer | null, box: SecretBox, role: TokenRole): Attempt {

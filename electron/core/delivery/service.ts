@@ -1,5 +1,6 @@
 import { emptyFields, HooklabError, invalidInput, notFound, resourceOf, type Profile, type TokenRole, type TopicMembership } from '../contract'
-import type { DeliveryDetail, DeliveryFilter, DeliveryTag, FiredEvent, FireInput } from '../contract/delivery-schemas'
+import type { DeliveryDetail, DeliveryTag, FiredEvent, FireInput } from '../contract/delivery-schemas'
+import type { DeliveryFilter } from '../contract/log-schemas'
 import type { SecretBox } from '../secrets/secret-box'
 import { canGenerate, fillTemplate, generatePayload, renderBody, seedFrom, type Generated } from '../simulator'
 import type { Db } from '../store/database'
@@ -181,7 +182,7 @@ export class DeliveryService {
     const row = this.deps.repo.get(id)
     if (!row) throw notFound(`Delivery ${id}`)
     const body = this.deps.repo.body(row.event_id, this.deps.webhooks.get(row.webhook_id)?.format ?? 'json')
-    return presentDeliveryDetail(row, this.deps.repo.attempts(id), body?.body ?? null, this.deps.box, role)
+    return presentDeliveryDetail(row, this.deps.repo.attempts(id), body ?? null, this.deps.repo.replaysOf(id), this.deps.box, role)
   }
 
   page(filter: DeliveryFilter, dir: 'gt' | 'lt', from: number | undefined, limit: number) {

@@ -1,4 +1,5 @@
-import type { DeliveryFilter, DeliveryStatus, DeliveryTag, ErrorClass } from '../contract/delivery-schemas'
+import type { DeliveryStatus, DeliveryTag, ErrorClass } from '../contract/delivery-schemas'
+import type { DeliveryFilter } from '../contract/log-schemas'
 import type { PayloadFormat, Profile } from '../contract'
 import type { Db } from './database'
 
@@ -109,6 +110,11 @@ export class DeliveriesRepo {
 
   body(eventId: number, format: PayloadFormat): { content_type: string; body: Buffer } | undefined {
     return this.db.prepare('SELECT content_type, body FROM event_bodies WHERE event_id = ? AND format = ?').get(eventId, format) as { content_type: string; body: Buffer } | undefined
+  }
+
+  /** The deliveries that replay `id` (the other side of `replay_of`). */
+  replaysOf(id: number): number[] {
+    return (this.db.prepare('SELECT id FROM deliveries WHERE replay_of = ? ORDER BY id').pluck().all(id) as number[])
   }
 
   insertDelivery(d: NewDelivery): number {

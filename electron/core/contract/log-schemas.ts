@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import { DELIVERY_STATUSES, deliveryDetailSchema, deliverySchema } from './delivery-schemas'
+import { keysetPageSchema, keysetSchema } from './paging'
+
+/**
+ * The event log (issue 9): one filter shared by the log screen, the Admin API's
+ * deliveries.json / count.json, bulk replay and export, so "what the user sees" and
+ * "what gets replayed or exported" can never differ.
+ */
+export const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx', 'network'] as const
+export type StatusClass = (typeof STATUS_CLASSES)[number]
+
+const instant = z
+  .string()
+  .max(64, 'too_long')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'invalid')
+
+export const logFilterShape = {
+  webhook_id: z.number().int().positive().optional(),
+  event_id: z.number().int().positive().optional(),
+  status: z.enum(DELIVERY_STATUSES).optional(),
+  topic: z.string().trim().min(1, 'blank').max(200, 'too_long').optional(),
+  /** Deliveries created at or after `since`, before `until` (ISO 8601). */
+  since: instant.optional(),
+  until: instant.optional(),
+  /** The last attempt's outcome: its HTTP status class, or `network` when none came back. */
+  status_class: z.enum(STATUS_CLASSES).optional(),
+  /** false hides test and ping deliveries; true shows only those. */
+  test: z.boolean().optional(),
+  /**
+   * Full text over payloads, request/response headers and bodies (FTS5, treated as plain
+   * words: quotes, operators and SQL are text). A delivery id, event id or provider id
+   * also finds that delivery.
+   */
+  q: z.string().max(500, 'too_long').optional(),
+}
+export const logFilterSchema = z.object(logFilterShape).strict()
+export type LogFilter = z.infer<typeof logFilterSchema>
+
+export const logPageInputSchema = keysetSchema.extend(logFilterShape).strict()
+export const logPageOutputSchema = keysetPageSchema('deliveries', deliverySchema)
+
+/** The request a replay sends, shown by a dry run (SPEC §8). */
+export const requestSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+})
+export type SentRequest = z.infer<typeof requestSchema>
+
+/** Replay one delivery: to its webhook or another address, as it was or edited, or only show it. */
+export const replayInputSchema = z
+  .object({
+    id: z.number().int().positive(),
+    /** Another URL; the webhook's own otherwise. */
+    address: z.string().trim().min(1, 'blank').max(2048, 'too_long').optional(),
+    /** A local webhook whose secret, style and auth sign it (an imported delivery has none of its own). */
+    webhook_id: z.number().int().positive().optional(),
+    /** The body edited as text; the stored payload otherwise. */
+    payload: z.string().max(5 * 1024 * 1024, 'too_long').optional(),
+    /** Header overrides on top of the freshly built request (an empty value removes that header). */
+    headers: z.record(z.string().max(256, 'too_long'), z.string().max(8192, 'too_long')).optional(),
+    /** Build the exact request and answer it; store and send nothing. */
+    dry_run: z.boolean().optional(),
+  })
+  .strict()
+export type ReplayInput = z.infer<typeof replayInputSchema>
+export const replayOutputSchema = z.object({ request: requestSchema, delivery: deliveryDetailSchema.nullable() })
+
+/** Bulk replay of a filter: a stored job with progress and cancel, like a burst. */
+export const REPLAY_JOB_STATUSES = ['running', 'completed', 'cancelled'] as const
+export const replayJobInputSchema = z
+  .object({
+    filter: logFilterSchema,
+    address: z.string().trim().min(1, 'blank').max(2048, 'too_long').optional(),
+  })
+  .strict()
+export const replayJobSchema = z.object({
+  id: z.number().int(),
+  filter: logFilterSchema,
+  address: z.string().nullable(),
+  total: z.number().int(),
+  done: z.number().int(),
+  status: z.enum(REPLAY_JOB_STATUSES),
+  created_on: z.string(),
+  finished_on: z.string().nullable(),
+})
+export type ReplayJob = z.infer<typeof replayJobSchema>
+
+/** Copy as cURL: the attempt's request with its credentials (admin) or redacted (read token). */
+export const curlInputSchema = z.object({ id: z.number().int().positive(), attempt: z.number().int().positive().optional() }).strict()
+export const curlOutputSchema = z.object({ command: z.string() })
+
+/** Export and import (SPEC §8 NDJSON, HAR 1.2). Streams by file path in the desktop app. */
+export const EXPORT_FORMATS = ['ndjson', 'har'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+export const exportToFileInputSchema = z
+  .object({ filter: logFilterSchema, format: z.enum(EXPORT_FORMATS), path: z.string().min(1, 'blank').max(4096, 'too_long'), secrets: z.boolean().optional() })
+  .strict()
+export const importResultSchema = z.object({
+  webhooks: z.number().int(),
+  events: z.number().int(),
+  deliveries: z.number().int(),
+  attempts: z.number().int(),
+})
+export type ImportResult = z.infer<typeof importResultSchema>
+export const IMPORT_MAX_BYTES = 256 * 1024 * 1024
+
+/** Retention (issue 9 item 6) and the log's size on disk. */
+export const logStorageSchema = z.object({
+  bytes: z.number().int(),
+  deliveries: z.number().int(),
+  events: z.number().int(),
+  attempts: z.number().int(),
+  oldest_on: z.string().nullable(),
+})
+export type LogStorage = z.infer<typeof logStorageSchema>
+
+/** Dashboard (issue 9 item 7): deliveries over time by outcome, and latency per webhook. */
+export const statsInputSchema = z
+  .object({ since: instant, until: instant.optional(), webhook_id: z.number().int().positive().optional(), buckets: z.number().int().min(1).max(500).default(60) })
+  .strict()
+export const statsOutputSchema = z.object({
+  bucket_ms: z.number().int(),
+  series: z.array(
+    z.object({
+      start: z.string(),
+      succeeded: z.number().int(),
+      failed: z.number().int(),
+      retrying: z.number().int(),
+      pending: z.number().int(),
+      cancelled: z.number().int(),
+    }),
+  ),
+  latency: z.array(z.object({ webhook_id: z.number().int(), name: z.string(), count: z.number().int(), p50_ms: z.number(), p95_ms: z.number() })),
+})
+export type Stats = z.infer<typeof statsOutputSchema>
+export type DeliveryFilter = LogFilter
