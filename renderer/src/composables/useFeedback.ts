@@ -1,5 +1,5 @@
 import { h, nextTick } from 'vue'
-import { useDialog, useNotification } from 'naive-ui'
+import { NButton, useDialog, useNotification } from 'naive-ui'
 import { useI18n } from 'vue-i18n'
 import { errorText } from '../lib/errorText'
 
@@ -37,12 +37,18 @@ export function useFeedback() {
     danger?: boolean
     positiveText?: string
     negativeText?: string
+    /** A way out offered under the text (Delete's "Export its history instead"). */
+    link?: { text: string; testid: string; run: () => void }
     action: () => Promise<void>
   }): void {
     dialog.create({
       type: opts.danger ? 'error' : 'warning',
       title: opts.title,
-      content: () => h('div', { 'data-testid': 'confirm-dialog' }, opts.text),
+      content: () =>
+        h('div', { 'data-testid': 'confirm-dialog' }, [
+          opts.text,
+          opts.link ? h('div', { style: 'margin-top: 8px' }, h(NButton, { text: true, type: 'primary', 'data-testid': opts.link.testid, onClick: opts.link.run }, () => opts.link!.text)) : null,
+        ]),
       positiveText: opts.positiveText ?? t('common.confirm'),
       negativeText: opts.negativeText ?? t('common.cancel'),
       positiveButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,

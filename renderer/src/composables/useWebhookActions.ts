@@ -1,7 +1,8 @@
 import { useI18n } from 'vue-i18n'
+import { useRouter } from 'vue-router'
 import type { Webhook } from '@contract'
 import { call } from '../api/client'
-import { useShellStore } from '../stores/shell'
+import { exportLog } from '../api/files'
 import { useTestDialogStore } from '../stores/testDialog'
 import { useWebhookDialogStore } from '../stores/webhookDialog'
 import { useWebhooksStore } from '../stores/webhooks'
@@ -13,7 +14,7 @@ export type RowAction = 'edit' | 'test' | 'ping' | 'enable' | 'disable' | 'delet
 export function useWebhookActions() {
   const { t } = useI18n()
   const store = useWebhooksStore()
-  const shell = useShellStore()
+  const router = useRouter()
   const dialog = useWebhookDialogStore()
   const testDialog = useTestDialogStore()
   const { toast, confirm, fail } = useFeedback()
@@ -39,6 +40,8 @@ export function useWebhookActions() {
       title: t('confirm.deleteTitle'),
       text,
       danger: true,
+      // SPEC §8: Delete suggests keeping the history; for one webhook, one click exports it.
+      link: ids.length === 1 ? { text: t('confirm.exportInstead'), testid: 'confirm-export', run: () => void exportLog({ webhook_id: ids[0] }, 'ndjson').catch(fail) } : undefined,
       action: async () => {
         await store.remove(ids)
         toast(counted('deleted', ids.length))
@@ -56,8 +59,8 @@ export function useWebhookActions() {
       case 'ping':
         return void ping(row.id)
       case 'log':
-        shell.notAvailable = 'log'
-        return
+        // Seed 000's "View event log": the log, filtered to this webhook.
+        return void router.push({ name: 'log', query: { webhook: String(row.id) } })
       case 'enable':
         return setStatus([row.id], 'enabled', t('confirm.enableText', { name }))
       case 'disable':

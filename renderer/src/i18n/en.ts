@@ -1,11 +1,14 @@
 // Every visible English string. Seed 000's words come from UI.md and must stay verbatim.
 // vue-i18n treats { } @ $ | specially: keep them out of plain text.
+import log from './log.en'
+
 export default {
   app: { name: 'Hooklab' },
-  nav: { webhooks: 'Webhooks', simulator: 'Simulator', settings: 'Settings' },
-  screen: { webhooks: 'Webhook management', simulator: 'Event simulator', settings: 'Settings' },
+  nav: { webhooks: 'Webhooks', simulator: 'Simulator', log: 'Event log', dashboard: 'Dashboard', settings: 'Settings' },
+  screen: { webhooks: 'Webhook management', simulator: 'Event simulator', log: 'Event log', dashboard: 'Dashboard', settings: 'Settings' },
   topbar: {
-    search: 'Search webhooks by name, URL or ID  ( / )',
+    search: 'Search webhooks by name, URL or ID; Enter searches the event log  ( / )',
+    searchLog: 'Search the event log: words in bodies and headers, or an ID  ( / )',
     language: 'Language',
     theme: 'Theme',
   },
@@ -184,14 +187,11 @@ export default {
     disableTitle: 'Disable webhook',
     disableText: 'Disable “{name}”? It stops delivering until you enable it again; its history is kept.',
     deleteTitle: 'Delete webhook',
-    deleteText: 'Delete “{name}”? This removes the webhook, its deliveries and their attempts for good. To keep the history, Disable it or Export it instead.',
+    deleteText: 'Delete “{name}”? This removes the webhook, its deliveries and their attempts for good. To keep the history, Disable it or export it instead.',
+    exportInstead: 'Export its history (NDJSON)',
     bulkEnableText: 'Enable {n} selected webhook(s)?',
     bulkDisableText: 'Disable {n} selected webhook(s)? Their history is kept.',
     bulkDeleteText: 'Delete {n} selected webhook(s)? This removes them, their deliveries and their attempts for good. To keep the history, Disable or Export them instead.',
-  },
-  notAvailable: {
-    title: 'Not available yet',
-    log: 'The event log screen arrives with the event log issue.',
   },
   settings: {
     language: 'Language',
@@ -308,7 +308,6 @@ export default {
     scenario: { order_lifecycle: 'Order lifecycle', customer_churn: 'Customer churn', stock_running_out: 'Stock running out' },
     stepState: { waiting: 'Waiting', firing: 'Firing', done: 'Fired', failed: 'Failed' },
   },
-  eventLog: { title: 'Event log' },
   errors: {
     blank: 'This field cannot be blank.',
     invalid: 'This value is not valid.',
@@ -333,5 +332,7 @@ export default {
     not_found: 'It no longer exists.',
     conflict: 'This conflicts with the current state.',
     network: 'Cannot reach Hooklab.',
+    unavailable: 'Hooklab cannot do this right now; try again in a moment.',
   },
+  ...log,
 }

@@ -1,12 +1,14 @@
 // Every visible Vietnamese string. Seed 000's words come from UI.md and must stay verbatim.
 import type en from './en'
+import log from './log.vi'
 
 const vi: typeof en = {
   app: { name: 'Hooklab' },
-  nav: { webhooks: 'Webhook', simulator: 'Giả lập', settings: 'Cài đặt' },
-  screen: { webhooks: 'Quản lý Webhook', simulator: 'Giả lập sự kiện', settings: 'Cài đặt' },
+  nav: { webhooks: 'Webhook', simulator: 'Giả lập', log: 'Nhật ký sự kiện', dashboard: 'Bảng điều khiển', settings: 'Cài đặt' },
+  screen: { webhooks: 'Quản lý Webhook', simulator: 'Giả lập sự kiện', log: 'Nhật ký sự kiện', dashboard: 'Bảng điều khiển', settings: 'Cài đặt' },
   topbar: {
-    search: 'Tìm webhook theo tên, URL hoặc ID  ( / )',
+    search: 'Tìm webhook theo tên, URL hoặc ID; Enter để tìm trong nhật ký sự kiện  ( / )',
+    searchLog: 'Tìm trong nhật ký sự kiện: từ trong nội dung và header, hoặc một ID  ( / )',
     language: 'Ngôn ngữ',
     theme: 'Giao diện',
   },
@@ -186,13 +188,10 @@ const vi: typeof en = {
     disableText: 'Tắt “{name}”? Webhook sẽ dừng gửi cho tới khi được bật lại; lịch sử vẫn được giữ.',
     deleteTitle: 'Xóa webhook',
     deleteText: 'Xóa “{name}”? Thao tác này xoá vĩnh viễn webhook, các lần gửi và các lần thử của nó. Muốn giữ lịch sử, hãy Tắt hoặc Xuất (Export) webhook thay vì xoá.',
+    exportInstead: 'Xuất lịch sử của webhook (NDJSON)',
     bulkEnableText: 'Bật {n} webhook đã chọn?',
     bulkDisableText: 'Tắt {n} webhook đã chọn? Lịch sử vẫn được giữ.',
     bulkDeleteText: 'Xóa {n} webhook đã chọn? Thao tác này xoá vĩnh viễn các webhook, các lần gửi và các lần thử của chúng. Muốn giữ lịch sử, hãy Tắt hoặc Xuất (Export) thay vì xoá.',
-  },
-  notAvailable: {
-    title: 'Chưa có',
-    log: 'Màn hình nhật ký sự kiện sẽ có trong phần Nhật ký sự kiện.',
   },
   settings: {
     language: 'Ngôn ngữ',
@@ -308,7 +307,6 @@ const vi: typeof en = {
     scenario: { order_lifecycle: 'Vòng đời đơn hàng', customer_churn: 'Khách hàng rời bỏ', stock_running_out: 'Sắp hết hàng' },
     stepState: { waiting: 'Đang chờ', firing: 'Đang gửi', done: 'Đã gửi', failed: 'Lỗi' },
   },
-  eventLog: { title: 'Nhật ký sự kiện' },
   errors: {
     blank: 'Trường này không được để trống.',
     invalid: 'Giá trị không hợp lệ.',
@@ -333,7 +331,9 @@ const vi: typeof en = {
     not_found: 'Không còn tồn tại.',
     conflict: 'Xung đột với trạng thái hiện tại.',
     network: 'Không kết nối được tới Hooklab.',
+    unavailable: 'Hooklab chưa làm được việc này lúc này; hãy thử lại sau giây lát.',
   },
+  ...log,
 }
 
 export default vi

@@ -1,6 +1,6 @@
 import type { Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
-import { FlashOutline, GitNetworkOutline, SettingsOutline } from '@vicons/ionicons5'
+import { BarChartOutline, FlashOutline, GitNetworkOutline, ListOutline, SettingsOutline } from '@vicons/ionicons5'
 import SettingsView from '../views/SettingsView.vue'
 import WebhooksView from '../views/WebhooksView.vue'
 
@@ -31,6 +31,20 @@ export const routes: RouteRecordRaw[] = [
     // Its own chunk: the code editor is loaded when the screen is first opened.
     component: () => import('../views/SimulatorView.vue'),
     meta: { title: 'screen.simulator', nav: { label: 'nav.simulator', icon: FlashOutline } },
+  },
+  {
+    // Seed 000's "Xem nhật ký sự kiện". The filter lives in the query (?webhook=ID&status=…).
+    path: '/log',
+    name: 'log',
+    component: () => import('../views/LogView.vue'),
+    meta: { title: 'screen.log', nav: { label: 'nav.log', icon: ListOutline } },
+  },
+  {
+    path: '/dashboard',
+    name: 'dashboard',
+    // Its own chunk: the chart library is loaded only when the dashboard is opened.
+    component: () => import('../views/DashboardView.vue'),
+    meta: { title: 'screen.dashboard', nav: { label: 'nav.dashboard', icon: BarChartOutline } },
   },
   {
     path: '/settings',

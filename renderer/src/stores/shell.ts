@@ -1,11 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export type PendingFeature = 'log'
-
 /** The app-wide dialogs and messages any screen can open. Which screen shows is the router's. */
 export const useShellStore = defineStore('shell', () => {
-  const notAvailable = ref<PendingFeature | null>(null)
   /** The centred, self-closing success message (seed 000: edit success). */
   const centerMessage = ref<string | null>(null)
   let centerTimer: ReturnType<typeof setTimeout> | undefined
@@ -21,5 +18,5 @@ export const useShellStore = defineStore('shell', () => {
     centerMessage.value = null
   }
 
-  return { notAvailable, centerMessage, showCenterMessage, hideCenterMessage }
+  return { centerMessage, showCenterMessage, hideCenterMessage }
 })
