@@ -49,7 +49,7 @@ test('Esc closes the Events popover; in Vietnamese its groups are Vietnamese', a
   await expect(list).toBeHidden()
 })
 
-test('Test is offered only for an enabled webhook', async ({ webhooks, api, shell }) => {
+test('Test is offered only for an enabled webhook', async ({ webhooks, api }) => {
   const on = await api.createWebhook({ name: unique('Testable') })
   const off = await api.createWebhook({ name: unique('Not testable') })
   await api.setStatus([off.id], 'disabled')
@@ -58,7 +58,7 @@ test('Test is offered only for an enabled webhook', async ({ webhooks, api, shel
   const disabledEntry = await webhooks.menuEntry(off.id, 'test')
   await expect(disabledEntry).toHaveAttribute('aria-disabled', 'true')
   await disabledEntry.click({ force: true })
-  await expect(shell.notAvailable).toBeHidden()
+  await expect(webhooks.page.getByTestId('test-dialog')).toBeHidden()
   await webhooks.page.keyboard.press('Escape')
   await expect(disabledEntry).toBeHidden()
 

@@ -115,14 +115,3 @@ test('Delete asks first, toasts, and the webhook is gone', async ({ webhooks, ap
   expect((await api.getWebhook(keep.id)).id).toBe(keep.id)
 })
 
-test('View event log says plainly it is not available yet', async ({ webhooks, api, shell }) => {
-  const hook = await api.createWebhook({ name: 'Try log' })
-  await webhooks.syncNow()
-
-  await webhooks.chooseAction(hook.id, 'log')
-  await expect(shell.notAvailable).toBeVisible()
-  await expect(shell.notAvailable).toContainText('Not available yet')
-  await expect(shell.page.getByTestId('not-available-text')).toContainText('event log')
-  await shell.closeNotAvailable()
-  await expect(shell.notAvailable).toBeHidden()
-})

@@ -5,7 +5,6 @@ export class AppShell {
   readonly title: Locator
   readonly globalSearch: Locator
   readonly centerMessage: Locator
-  readonly notAvailable: Locator
   /** Toasts live top-right (seed 000). */
   readonly toasts: Locator
   readonly sideNav: Locator
@@ -14,7 +13,6 @@ export class AppShell {
     this.title = page.getByTestId('screen-title')
     this.globalSearch = page.getByTestId('global-search')
     this.centerMessage = page.getByTestId('center-message')
-    this.notAvailable = page.getByTestId('not-available-dialog')
     this.toasts = page.locator('.n-notification-container--top-right')
     this.sideNav = page.getByTestId('side-nav')
   }
@@ -28,7 +26,7 @@ export class AppShell {
   }
 
   /** A sidebar entry: its label, or only its icon when the sidebar is collapsed (narrow windows). */
-  navEntry(screen: 'webhooks' | 'settings'): Locator {
+  navEntry(screen: 'webhooks' | 'simulator' | 'log' | 'dashboard' | 'settings'): Locator {
     return this.sideNav.getByTestId(`nav-${screen}`).or(this.sideNav.getByTestId(`nav-icon-${screen}`)).first()
   }
 
@@ -56,10 +54,5 @@ export class AppShell {
   toast(text: string): Locator {
     // A toast announces itself with role=status (UI.md: toasts have ARIA roles).
     return this.toasts.getByRole('status').filter({ hasText: text })
-  }
-
-  /** The "not available yet" dialog's close button. */
-  async closeNotAvailable(): Promise<void> {
-    await this.page.getByTestId('not-available-close').click()
   }
 }
