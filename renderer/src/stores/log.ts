@@ -39,7 +39,8 @@ export const useLogStore = defineStore('log', () => {
   let generation = 0
 
   async function setFilter(next: LogFilter): Promise<void> {
-    if (loaded.value && sameFilter(filter.value, next)) return
+    // Already shown, or already on its way.
+    if ((loaded.value || loading.value) && sameFilter(filter.value, next)) return
     filter.value = next
     await reload()
   }
