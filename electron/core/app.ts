@@ -24,6 +24,9 @@ import { BurstRunner } from './delivery/bursts'
 import { coalescer } from './delivery/coalesce'
 import { randomPool } from './delivery/random-pool'
 import { DeliveryEngine } from './delivery/engine'
+import { openOverride } from './delivery/overrides'
+import { ReplayService } from './delivery/replay'
+import { ReplayJobRunner } from './delivery/replay-jobs'
 import { Recorder } from './delivery/recorder'
 import { agentPool } from './delivery/sender'
 import { DeliveryService } from './delivery/service'
@@ -38,6 +41,8 @@ import { SimulatorService } from './simulator/service'
 import { BurstsRepo } from './store/bursts-repo'
 import { CustomTopicsRepo } from './store/custom-topics-repo'
 import { DeliveriesRepo } from './store/deliveries-repo'
+import { ReplayJobsRepo } from './store/replay-jobs-repo'
+import { ReplaysRepo } from './store/replays-repo'
 import { openDatabase } from './store/database'
 import { sealLegacyRows } from './store/seal-legacy'
 import { TemplatesRepo } from './store/templates-repo'
@@ -127,7 +132,13 @@ export function createCore(options: CoreOptions): FullCore {
     invalidate: (id) => targets.invalidate([id]),
     wake: () => engine?.wake(),
   })
-  const attemptDeps = { repo: deliveriesRepo, targets, scheduler, box, dispatcherFor: pool.dispatcherFor, dispatcher: options.dispatcher, version }
+  const replaysRepo = new ReplaysRepo(db)
+  // A replay's other address and header overrides, applied on each of its attempts.
+  const overrideOf = (id: number) => {
+    const sealed = replaysRepo.override(id)
+    return sealed ? openOverride(box, sealed) : null
+  }
+  const attemptDeps = { repo: deliveriesRepo, targets, scheduler, box, dispatcherFor: pool.dispatcherFor, dispatcher: options.dispatcher, version, overrideOf }
   engine = new DeliveryEngine({ ...attemptDeps, recorder })
   const deliveries = new DeliveryService({
     ...attemptDeps,
@@ -141,6 +152,35 @@ export function createCore(options: CoreOptions): FullCore {
     changed: (ids) => pushes.add(ids),
   })
   const bursts = new BurstRunner({ db, repo: new BurstsRepo(db), backlog: (id, cap) => deliveriesRepo.burstBacklog(id, cap), deliveries, scheduler })
+  // Replay (issue 9): single replays, and bulk replay jobs that resume after a restart.
+  const replays = new ReplayService({
+    db,
+    repo: deliveriesRepo,
+    replays: replaysRepo,
+    targets,
+    box,
+    scheduler,
+    randomBytes: randomPool(randomBytes),
+    version,
+    detail: (id, role) => deliveries.get(id, role),
+    stored: (ids) => deliveries.afterFiring(ids),
+  })
+  let replayJobs: ReplayJobRunner | null = null
+  const jobPushes = coalescer(scheduler, (ids) => {
+    for (const id of ids) emit('replays.changed', { job: replayJobs!.get(id), origin: ENGINE_ORIGIN })
+  })
+  replayJobs = new ReplayJobRunner({
+    db,
+    jobs: new ReplayJobsRepo(db),
+    deliveries: deliveriesRepo,
+    replays,
+    box,
+    scheduler,
+    randomBytes: randomPool(randomBytes),
+    webhookExists: (id) => targets.get(id) !== undefined,
+    stored: (ids) => deliveries.afterFiring(ids),
+    progress: (id) => jobPushes.add([id]),
+  })
   // Any change to a webhook may change what the engine sends, or release waiting deliveries.
   listeners.add((name, payload) => {
     if (name !== 'webhooks.changed') return
@@ -166,6 +206,9 @@ export function createCore(options: CoreOptions): FullCore {
     topics,
     deliveries,
     bursts,
+    replays,
+    replayJobs,
+    curl: { detail: (id, role) => deliveries.get(id, role), insecure: (id) => targets.get(id)?.accept_self_signed ?? false },
     simulator: new SimulatorService({ templates: new TemplatesRepo(db), scheduler, knows: topics.knows }),
     version,
     dataDir,
@@ -188,6 +231,7 @@ export function createCore(options: CoreOptions): FullCore {
   const lifecycle = new Lifecycle(scheduler)
   lifecycle.add(engine)
   lifecycle.add(bursts)
+  lifecycle.add(replayJobs)
   const inFlight = new Set<Promise<unknown>>()
   let closing: Promise<void> | null = null
 
@@ -244,6 +288,7 @@ export function createCore(options: CoreOptions): FullCore {
         if (stragglers.length > 0) console.error(`hooklab: ${stragglers.join(', ')} did not stop within ${capMs} ms`)
         // Attempts that did not finish in time go back to pending: sent again after a restart.
         if (db.open) deliveriesRepo.unlease(engine!.leasedIds())
+        if (db.open) jobPushes.flush()
         pushes.flush()
         await pool.close()
         listeners.clear()

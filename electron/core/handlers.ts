@@ -1,5 +1,8 @@
 import { HooklabError, type CallContext, type FieldErrors, type ProcedureName, type ProcedureOutput, type ProcedureParsedInput } from './contract'
 import type { BurstRunner } from './delivery/bursts'
+import { copyAsCurl, type CurlDeps } from './delivery/curl'
+import type { ReplayService } from './delivery/replay'
+import type { ReplayJobRunner } from './delivery/replay-jobs'
 import type { DeliveryService } from './delivery/service'
 import type { SettingsService } from './settings/service'
 import type { SimulatorService } from './simulator/service'
@@ -15,6 +18,9 @@ export interface HandlerDeps {
   topics: TopicService
   deliveries: DeliveryService
   bursts: BurstRunner
+  replays: ReplayService
+  replayJobs: ReplayJobRunner
+  curl: CurlDeps
   simulator: SimulatorService
   version: string
   dataDir: string
@@ -90,12 +96,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'deliveries.count': (input) => ({ count: deliveries.count(input) }),
     'deliveries.retry': (input, ctx) => deliveries.retry(input.id, ctx.role),
     'deliveries.cancel': (input, ctx) => deliveries.cancel(input.id, ctx.role),
+    'deliveries.replay': (input, ctx) => deps.replays.replay(input, ctx.role),
+    'deliveries.curl': (input, ctx) => copyAsCurl(deps.curl, input, ctx.role),
+    'replays.start': (input) => deps.replayJobs.begin(input),
+    'replays.get': (input) => deps.replayJobs.get(input.id),
+    'replays.cancel': (input) => deps.replayJobs.cancel(input.id),
     // Issue 9, being built: each answers 503 until its service lands.
-    'deliveries.replay': () => notYet(),
-    'deliveries.curl': () => notYet(),
-    'replays.start': () => notYet(),
-    'replays.get': () => notYet(),
-    'replays.cancel': () => notYet(),
     'log.exportToFile': () => notYet(),
     'log.importFromFile': () => notYet(),
     'log.storage': () => notYet(),

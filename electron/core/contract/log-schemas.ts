@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { DELIVERY_STATUSES, deliveryDetailSchema, deliverySchema } from './delivery-schemas'
 import { keysetPageSchema, keysetSchema } from './paging'
+import { reservedHeaderReason } from './reserved-headers'
+import { addressSchema, headersSchema } from './webhook-schemas'
 
 /**
  * The event log (issue 9): one filter shared by the log screen, the Admin API's
@@ -49,19 +51,35 @@ export const requestSchema = z.object({
 })
 export type SentRequest = z.infer<typeof requestSchema>
 
+/**
+ * Header overrides of a replay: the webhook's custom-header rules (valid names and values,
+ * no hop-by-hop or framing headers), and never Hooklab's own `X-Hooklab-*`, which say what
+ * the delivery is. A provider's headers (signatures included) may be overridden: sending a
+ * wrong signature on purpose is a test. An empty value removes the header.
+ */
+export const replayHeadersSchema = headersSchema.superRefine((headers, ctx) => {
+  for (const name of Object.keys(headers)) {
+    if (reservedHeaderReason(name, undefined, undefined) === 'hooklab') ctx.addIssue({ code: 'custom', message: 'reserved_header', path: [name] })
+  }
+  // Also when other headers were refused: one answer names every bad header.
+}, { when: (payload) => typeof payload.value === 'object' && payload.value !== null })
+
 /** Replay one delivery: to its webhook or another address, as it was or edited, or only show it. */
 export const replayInputSchema = z
   .object({
     id: z.number().int().positive(),
-    /** Another URL; the webhook's own otherwise. */
-    address: z.string().trim().min(1, 'blank').max(2048, 'too_long').optional(),
+    /** Another URL, validated like a webhook's; the webhook's own otherwise. */
+    address: addressSchema.optional(),
     /** A local webhook whose secret, style and auth sign it (an imported delivery has none of its own). */
     webhook_id: z.number().int().positive().optional(),
-    /** The body edited as text; the stored payload otherwise. */
+    /** The body edited as text (JSON must parse); the stored payload otherwise. */
     payload: z.string().max(5 * 1024 * 1024, 'too_long').optional(),
     /** Header overrides on top of the freshly built request (an empty value removes that header). */
-    headers: z.record(z.string().max(256, 'too_long'), z.string().max(8192, 'too_long')).optional(),
-    /** Build the exact request and answer it; store and send nothing. */
+    headers: replayHeadersSchema.optional(),
+    /**
+     * Build the exact request and answer it; store and send nothing. The request has every
+     * header but `X-Hooklab-Delivery-Id`: a delivery id exists only once a delivery is stored.
+     */
     dry_run: z.boolean().optional(),
   })
   .strict()
@@ -73,13 +91,18 @@ export const REPLAY_JOB_STATUSES = ['running', 'completed', 'cancelled'] as cons
 export const replayJobInputSchema = z
   .object({
     filter: logFilterSchema,
-    address: z.string().trim().min(1, 'blank').max(2048, 'too_long').optional(),
+    address: addressSchema.optional(),
+    /** A local webhook that signs every replay; needed when the filter matches imported deliveries. */
+    webhook_id: z.number().int().positive().optional(),
   })
   .strict()
+export type ReplayJobInput = z.infer<typeof replayJobInputSchema>
 export const replayJobSchema = z.object({
   id: z.number().int(),
   filter: logFilterSchema,
+  /** The other address with its credentials redacted, or null for each webhook's own. */
   address: z.string().nullable(),
+  webhook_id: z.number().int().nullable(),
   total: z.number().int(),
   done: z.number().int(),
   status: z.enum(REPLAY_JOB_STATUSES),

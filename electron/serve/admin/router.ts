@@ -5,6 +5,7 @@ import { sendJson } from '../http-util'
 import { ADMIN_API_ORIGIN, type Handler } from './context'
 import { AdminError, forbidden, notFoundError, toAdminError, unauthorized } from './errors'
 import { cancelBurst, cancelDelivery, countDeliveries, fireEvent, getBurst, getDelivery, listDeliveries, pingWebhook, retryDelivery, testWebhook } from './deliveries'
+import { cancelReplayJob, curlOfDelivery, getReplayJob, replayDelivery, startReplayJob } from './replays'
 import { createToken, deleteToken, listTokens } from './tokens'
 import { countWebhooks, createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook } from './webhooks'
 
@@ -44,6 +45,10 @@ const ROUTES: Route[] = [
   { path: /^\/admin\/deliveries\/(\d{1,15})\.json$/, methods: { GET: read(getDelivery) } },
   { path: /^\/admin\/deliveries\/(\d{1,15})\/retry\.json$/, methods: { POST: admin(retryDelivery) } },
   { path: /^\/admin\/deliveries\/(\d{1,15})\/cancel\.json$/, methods: { POST: admin(cancelDelivery) } },
+  { path: /^\/admin\/deliveries\/(\d{1,15})\/replay\.json$/, methods: { POST: admin(replayDelivery) } },
+  { path: /^\/admin\/deliveries\/(\d{1,15})\/curl\.json$/, methods: { GET: read(curlOfDelivery) } },
+  { path: /^\/admin\/replays\.json$/, methods: { POST: admin(startReplayJob) } },
+  { path: /^\/admin\/replays\/(\d{1,15})\.json$/, methods: { GET: read(getReplayJob), DELETE: admin(cancelReplayJob) } },
   // Tokens grant access, so even listing them is for admins.
   { path: /^\/admin\/tokens\.json$/, methods: { GET: admin(listTokens), POST: admin(createToken) } },
   { path: /^\/admin\/tokens\/(\d{1,15})\.json$/, methods: { DELETE: admin(deleteToken) } },
