@@ -92,7 +92,7 @@ export const replayJobInputSchema = z
   .object({
     filter: logFilterSchema,
     address: addressSchema.optional(),
-    /** A local webhook that signs every replay; needed when the filter matches imported deliveries. */
+    /** A local webhook that signs every replay; without one, imported deliveries are skipped (they have no webhook of their own here). */
     webhook_id: z.number().int().positive().optional(),
   })
   .strict()
@@ -103,8 +103,11 @@ export const replayJobSchema = z.object({
   /** The other address with its credentials redacted, or null for each webhook's own. */
   address: z.string().nullable(),
   webhook_id: z.number().int().nullable(),
+  /** How many deliveries it replays: the filter's count at start, then (a moment later, once the ids are read) exactly how many were read. */
   total: z.number().int(),
   done: z.number().int(),
+  /** Of `done`, how many could not be replayed (deleted since, or imported without a signing webhook). */
+  skipped: z.number().int(),
   status: z.enum(REPLAY_JOB_STATUSES),
   created_on: z.string(),
   finished_on: z.string().nullable(),

@@ -14,8 +14,8 @@ import { providerDeliveryId } from './signing'
 export interface ReplayJobDeps {
   db: Db
   jobs: ReplayJobsRepo
-  /** The log's own page(): the job replays exactly what the log shows for the filter. */
-  deliveries: Pick<DeliveriesRepo, 'page'>
+  /** The log's own page() and count(): the job replays exactly what the log shows for the filter. */
+  deliveries: Pick<DeliveriesRepo, 'page' | 'count'>
   replays: ReplayService
   box: SecretBox
   scheduler: Scheduler
@@ -27,9 +27,10 @@ export interface ReplayJobDeps {
   progress(id: number): void
 }
 
-/** Snapshot ids read per page, and the most one job may take. */
-const SNAPSHOT_PAGE = 5000
+/** The most deliveries one job replays (a burst's limit too). */
 export const REPLAY_JOB_MAX = 1_000_000
+/** Ids read per snapshot step: about 15 ms of the event loop, so nothing else waits long. */
+const SNAPSHOT_PAGE = 2000
 /** Replays written per transaction. */
 const CHUNK = 200
 /**
@@ -40,10 +41,11 @@ const MAX_AHEAD = 2000
 const MAX_WAIT_MS = 1000
 
 /**
- * Bulk replay of a log filter (issue 9 item 3), a stored job like a burst: the matching
- * delivery ids are snapshot at start, so the count the user confirmed is what gets
- * replayed; each chunk of replays and the job's `done` commit together, so after a crash
- * the job resumes from its last committed position, none lost or doubled.
+ * Bulk replay of a log filter (issue 9 item 3), a stored job like a burst. It first reads
+ * the ids the filter matches, up to the newest match when it started (so its own replays
+ * and later deliveries are not in it), a page per step, then replays them in order. Each
+ * page of ids, and each chunk of replays with the job's `done`, commits in one transaction,
+ * so after a crash the job resumes where it was, with no replay lost or doubled.
  */
 export class ReplayJobRunner implements BackgroundWork {
   readonly name = 'replays' as const
@@ -65,8 +67,13 @@ export class ReplayJobRunner implements BackgroundWork {
   }
 
   begin(input: ReplayJobInput): ReplayJob {
-    const { jobs, box, scheduler } = this.deps
+    const { jobs, box, deliveries, scheduler } = this.deps
     if (input.webhook_id !== undefined && !this.deps.webhookExists(input.webhook_id)) throw invalidInput({ webhook_id: ['invalid'] })
+    const total = deliveries.count(input.filter)
+    if (total > REPLAY_JOB_MAX) {
+      throw new HooklabError('invalid_input', `The filter matches ${total} deliveries, more than ${REPLAY_JOB_MAX} can be replayed at once: narrow it`, { filter: ['too_long'] })
+    }
+    const newest = total === 0 ? undefined : deliveries.page(input.filter, 'lt', undefined, 1).rows[0]
     const now = isoSeconds(scheduler.now())
     const id = this.deps.db.transaction(() => {
       const id = jobs.insert({
@@ -74,38 +81,16 @@ export class ReplayJobRunner implements BackgroundWork {
         address_enc: input.address === undefined ? null : box.encrypt(input.address),
         address: input.address === undefined ? null : redactAddress(input.address),
         webhook_id: input.webhook_id ?? null,
-        total: 0,
+        bound: newest?.id ?? 0,
+        total: newest ? total : 0,
         created_on: now,
       })
-      const total = this.snapshot(id, input.filter, input.webhook_id !== undefined)
-      jobs.setTotal(id, total)
-      if (total === 0) jobs.advance(id, 0, now)
+      if (!newest) jobs.advance(id, 0, 0, now)
       return id
     })()
-    if (this.running) this.run(id)
+    if (this.running && newest) this.run(id)
     this.deps.progress(id)
     return this.get(id)
-  }
-
-  /** Every matching delivery id, oldest first, in the job's transaction (one instant of the log). */
-  private snapshot(jobId: number, filter: LogFilter, signed: boolean): number {
-    let total = 0
-    let from = 0
-    for (;;) {
-      const { rows, hasMore } = this.deps.deliveries.page(filter, 'gt', from, SNAPSHOT_PAGE)
-      if (rows.length === 0) break
-      if (!signed && rows.some((r) => (r as { imported?: unknown }).imported === 1)) {
-        throw new HooklabError('invalid_input', 'The filter matches imported deliveries: choose a local webhook (webhook_id) to sign their replays', { webhook_id: ['required'] })
-      }
-      if (total + rows.length > REPLAY_JOB_MAX) {
-        throw new HooklabError('invalid_input', `The filter matches more than ${REPLAY_JOB_MAX.toLocaleString('en')} deliveries: narrow it`, { filter: ['too_long'] })
-      }
-      this.deps.jobs.insertItems(jobId, total, rows.map((r) => r.id))
-      total += rows.length
-      from = rows[rows.length - 1].id
-      if (!hasMore) break
-    }
-    return total
   }
 
   get(id: number): ReplayJob {
@@ -156,18 +141,43 @@ export class ReplayJobRunner implements BackgroundWork {
   }
 
   private step(id: number): void {
-    const { jobs, scheduler } = this.deps
-    const job = jobs.get(id)
+    const job = this.deps.jobs.get(id)
     const state = this.active.get(id)
     if (!job || !state || job.status !== 'running') return void this.active.delete(id)
     if (job.webhook_id !== null && !this.deps.webhookExists(job.webhook_id)) throw new Error(`its signing webhook ${job.webhook_id} was deleted`)
-    const now = scheduler.now()
-    if (jobs.backlog(id, job.done, MAX_AHEAD) >= MAX_AHEAD) {
+    if (job.snapshot_done === 0) {
+      this.snapshotPage(job)
+      return this.next(id, 0)
+    }
+    const now = this.deps.scheduler.now()
+    if (this.deps.jobs.backlog(id, job.done, MAX_AHEAD) >= MAX_AHEAD) {
       state.waitingSince ??= now
       if (now - state.waitingSince < MAX_WAIT_MS) return this.next(id, 10)
     }
     state.waitingSince = null
-    const items = jobs.items(id, job.done, CHUNK)
+    if (this.replayChunk(job, now)) return void this.active.delete(id)
+    this.next(id, 0)
+  }
+
+  /** Reads the next page of matching ids, up to the job's bound, into its snapshot. */
+  private snapshotPage(job: ReplayJobRecord): void {
+    const { rows, hasMore } = this.deps.deliveries.page(JSON.parse(job.filter) as LogFilter, 'gt', job.cursor, SNAPSHOT_PAGE)
+    const room = REPLAY_JOB_MAX - job.snapshotted
+    const ids = rows.filter((r) => r.id <= job.bound).map((r) => r.id).slice(0, room)
+    const complete = !hasMore || ids.length < rows.length
+    const cursor = ids.length > 0 ? ids[ids.length - 1] : job.cursor
+    this.deps.db.transaction(() => {
+      this.deps.jobs.appendSnapshot(job, ids, cursor, complete)
+      // Every match went (deleted) before it was read: nothing to replay.
+      if (complete && job.snapshotted + ids.length === 0) this.deps.jobs.advance(job.id, 0, 0, isoSeconds(this.deps.scheduler.now()))
+    })()
+    if (complete) this.deps.progress(job.id)
+  }
+
+  /** Replays the next chunk; whether the job is finished. */
+  private replayChunk(job: ReplayJobRecord, now: number): boolean {
+    const { jobs } = this.deps
+    const items = jobs.items(job.id, job.done, CHUNK)
     const address = job.address_enc === null ? undefined : this.deps.box.decrypt(job.address_enc)
     const ids: number[] = []
     const done = job.done + items.length
@@ -176,19 +186,18 @@ export class ReplayJobRunner implements BackgroundWork {
       for (const item of items) {
         const replayId = this.replayOne(item.delivery_id, address, job.webhook_id ?? undefined)
         if (replayId === null) continue
-        jobs.markReplayed(id, item.position, replayId)
+        jobs.markReplayed(job.id, item.position, replayId)
         ids.push(replayId)
       }
-      jobs.advance(id, done, finished ? isoSeconds(now) : null)
-      if (finished) jobs.dropItems(id)
+      jobs.advance(job.id, done, job.skipped + items.length - ids.length, finished ? isoSeconds(now) : null)
+      if (finished) jobs.dropItems(job.id)
     })()
     this.deps.stored(ids)
-    this.deps.progress(id)
-    if (finished) return void this.active.delete(id)
-    this.next(id, 0)
+    this.deps.progress(job.id)
+    return finished
   }
 
-  /** One replay, or null when its original went meanwhile (its webhook was deleted) or cannot be replayed. */
+  /** One replay, or null when its original went meanwhile or cannot be replayed (imported, with no signing webhook). */
   private replayOne(deliveryId: number, address: string | undefined, webhookId: number | undefined): number | null {
     const { replays } = this.deps
     let plan
@@ -210,6 +219,7 @@ function present(job: ReplayJobRecord): ReplayJob {
     webhook_id: job.webhook_id,
     total: job.total,
     done: job.done,
+    skipped: job.skipped,
     status: job.status,
     created_on: job.created_on,
     finished_on: job.finished_on,

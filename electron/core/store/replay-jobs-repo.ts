@@ -7,34 +7,31 @@ export interface ReplayJobRecord {
   address_enc: string | null
   address: string | null
   webhook_id: number | null
+  /** The newest delivery the filter matched at start: the snapshot stops there. */
+  bound: number
+  /** The last delivery id the snapshot read. */
+  cursor: number
+  /** Snapshot entries written so far (the next one's position). */
+  snapshotted: number
+  snapshot_done: number
   total: number
   done: number
+  skipped: number
   status: 'running' | 'completed' | 'cancelled'
   created_on: string
   finished_on: string | null
 }
 
-export type NewReplayJob = Omit<ReplayJobRecord, 'id' | 'done' | 'status' | 'finished_on'>
+export type NewReplayJob = Pick<ReplayJobRecord, 'filter' | 'address_enc' | 'address' | 'webhook_id' | 'bound' | 'total' | 'created_on'>
 
 /** Bulk replay jobs and their snapshots (migration 008). */
 export class ReplayJobsRepo {
   constructor(private readonly db: Db) {}
 
   insert(job: NewReplayJob): number {
-    const sql = `INSERT INTO replay_jobs (filter, address_enc, address, webhook_id, total, status, created_on)
-      VALUES (@filter, @address_enc, @address, @webhook_id, @total, 'running', @created_on)`
+    const sql = `INSERT INTO replay_jobs (filter, address_enc, address, webhook_id, bound, total, status, created_on)
+      VALUES (@filter, @address_enc, @address, @webhook_id, @bound, @total, 'running', @created_on)`
     return Number(this.db.prepare(sql).run(job).lastInsertRowid)
-  }
-
-  /** Appends snapshot ids at positions `from`, `from + 1` …; call in the transaction that inserted the job. */
-  insertItems(jobId: number, from: number, deliveryIds: readonly number[]): void {
-    this.db
-      .prepare('INSERT INTO replay_job_items (job_id, position, delivery_id) SELECT ?, ? + key, value FROM json_each(?)')
-      .run(jobId, from, JSON.stringify(deliveryIds))
-  }
-
-  setTotal(jobId: number, total: number): void {
-    this.db.prepare('UPDATE replay_jobs SET total = ? WHERE id = ?').run(total, jobId)
   }
 
   get(id: number): ReplayJobRecord | undefined {
@@ -43,6 +40,20 @@ export class ReplayJobsRepo {
 
   running(): ReplayJobRecord[] {
     return this.db.prepare("SELECT * FROM replay_jobs WHERE status = 'running' ORDER BY id").all() as ReplayJobRecord[]
+  }
+
+  /**
+   * Appends one page of the snapshot and moves its cursor; `complete` fixes `total` to the
+   * snapshot's size. Call in one transaction, so a crash never leaves a page half written.
+   */
+  appendSnapshot(job: Pick<ReplayJobRecord, 'id' | 'snapshotted'>, deliveryIds: readonly number[], cursor: number, complete: boolean): void {
+    this.db
+      .prepare('INSERT INTO replay_job_items (job_id, position, delivery_id) SELECT ?, ? + key, value FROM json_each(?)')
+      .run(job.id, job.snapshotted, JSON.stringify(deliveryIds))
+    const snapshotted = job.snapshotted + deliveryIds.length
+    this.db
+      .prepare('UPDATE replay_jobs SET cursor = ?, snapshotted = ?, snapshot_done = ?, total = CASE WHEN ? THEN ? ELSE total END WHERE id = ?')
+      .run(cursor, snapshotted, complete ? 1 : 0, complete ? 1 : 0, snapshotted, job.id)
   }
 
   /** The next `n` snapshot entries from `position` on. */
@@ -57,11 +68,11 @@ export class ReplayJobsRepo {
   }
 
   /** Moves `done` on (and ends the job when `finishedOn` is given); call in the transaction that wrote those replays. */
-  advance(id: number, done: number, finishedOn: string | null): boolean {
+  advance(id: number, done: number, skipped: number, finishedOn: string | null): boolean {
     return (
       this.db
-        .prepare("UPDATE replay_jobs SET done = ?, status = CASE WHEN ? IS NULL THEN status ELSE 'completed' END, finished_on = ? WHERE id = ? AND status = 'running'")
-        .run(done, finishedOn, finishedOn, id).changes > 0
+        .prepare("UPDATE replay_jobs SET done = ?, skipped = ?, status = CASE WHEN ? IS NULL THEN status ELSE 'completed' END, finished_on = ? WHERE id = ? AND status = 'running'")
+        .run(done, skipped, finishedOn, finishedOn, id).changes > 0
     )
   }
 

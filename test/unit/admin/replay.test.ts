@@ -18,7 +18,7 @@ import { ManualScheduler } from '../../support/scheduler'
  */
 const SECRET = 'whsec_' + Buffer.from('replay-test-secret-32-bytes-long').toString('base64')
 const NEW_SECRET = 'whsec_' + Buffer.from('rotated-secret-also-32-bytes-lng').toString('base64')
-const MARKERS = { bearer: 'MARKERBEARER7', header: 'MARKERHEADER8', other: 'MARKERTOKEN9', edit: 'MARKEREDIT10' }
+const MARKERS = { bearer: 'MARKERBEARER7', header: 'MARKERHEADER8', other: 'MARKERTOKEN9', edit: 'MARKEREDIT10', override: 'MARKEROVERRIDE11', bulk: 'MARKERBULK12' }
 
 let clock: ManualScheduler
 let s: AdminServer
@@ -96,6 +96,16 @@ function rowCounts(): Record<string, number> {
   }
 }
 
+/** Credentials of the webhook and of replays (another address's token, header overrides) found in any file of the data directory. */
+function credentialsOnDisk(): string[] {
+  const found: string[] = []
+  for (const name of readdirSync(s.dataDir)) {
+    const bytes = readFileSync(join(s.dataDir, name))
+    for (const marker of [MARKERS.other, MARKERS.bearer, MARKERS.header, MARKERS.override, MARKERS.bulk]) if (bytes.includes(Buffer.from(marker))) found.push(`${marker} in ${name}`)
+  }
+  return found
+}
+
 /** The standardwebhooks verifier against the real clock (five minutes of tolerance). */
 const verify = (secret: string, body: string, headers: Record<string, unknown>) => new StandardWebhook(secret).verify(body, headers as Record<string, string>)
 
@@ -147,7 +157,7 @@ describe('one delivery', () => {
 
   test('edited: the payload and headers as written, a header removed, the signature over the edited body', async () => {
     const payload = `{"edited": true, "note": "Tiếng Việt ✓", "marker": "${MARKERS.edit}"}`
-    const res = await replay(original.id, { payload, headers: { 'X-Edited': 'yes', 'x-api-key': 'changed', 'User-Agent': '' } })
+    const res = await replay(original.id, { payload, headers: { 'X-Edited': 'yes', 'x-api-key': MARKERS.override, 'User-Agent': '' } })
     expect(res.status).toBe(200)
     const copy = res.json.delivery
     expect(copy.event_id).not.toBe((await s.api('GET', `/admin/deliveries/${original.id}.json`)).json.delivery.event_id)
@@ -156,8 +166,8 @@ describe('one delivery', () => {
     const sent = byDelivery(a, copy.id)!
     expect(sent.text()).toBe(payload)
     expect(sent.header('x-edited')).toBe('yes')
-    expect(sent.header('x-api-key')).toBe('changed')
-    expect(sent.rawHeaders.filter(([n]) => n.toLowerCase() === 'x-api-key')).toEqual([['x-api-key', 'changed']])
+    expect(sent.header('x-api-key')).toBe(MARKERS.override)
+    expect(sent.rawHeaders.filter(([n]) => n.toLowerCase() === 'x-api-key')).toEqual([['x-api-key', MARKERS.override]])
     expect(sent.header('user-agent')).toBeUndefined()
     expect(verify(SECRET, sent.text(), sent.headers)).toEqual(JSON.parse(payload))
     // The original is untouched.
@@ -181,10 +191,7 @@ describe('one delivery', () => {
     const asReader = (await s.api('GET', `/admin/deliveries/${copy.id}.json`, { token: readToken })).json.delivery
     expect(asReader.attempts[0].request.url).toBe(`${b.url}/elsewhere?token=[redacted]`)
     expect(asReader.attempts[0].request.headers.Authorization).toBe('[redacted]')
-    for (const name of readdirSync(s.dataDir)) {
-      const bytes = readFileSync(join(s.dataDir, name))
-      for (const marker of [MARKERS.other, MARKERS.bearer, MARKERS.header]) expect(bytes.includes(Buffer.from(marker)), `${marker} in ${name}`).toBe(false)
-    }
+    expect(credentialsOnDisk()).toEqual([])
   })
 
   test('another URL whose first attempt fails is retried there', async () => {
@@ -339,9 +346,10 @@ describe('bulk replay', () => {
     await refused({ filter: {}, webhook_id: 999_999 }, ['webhook_id'])
     expect(rowCounts()).toEqual(before)
     const last = (await fire()).id
-    const started = await s.api('POST', '/admin/replays.json', { body: { replay: { filter: { event_id: (await s.api('GET', `/admin/deliveries/${last}.json`)).json.delivery.event_id }, address: `${b.url}/bulk?api_key=k` } } })
+    const started = await s.api('POST', '/admin/replays.json', { body: { replay: { filter: { event_id: (await s.api('GET', `/admin/deliveries/${last}.json`)).json.delivery.event_id }, address: `${b.url}/bulk?api_key=${MARKERS.bulk}` } } })
     expect(started.json.replay).toMatchObject({ total: 1, address: `${b.url}/bulk?api_key=[redacted]` })
-    await pump(() => b.requests.some((r) => r.url === '/bulk?api_key=k' && r.header('x-hooklab-replay-of') === String(last)))
+    await pump(() => b.requests.some((r) => r.url === `/bulk?api_key=${MARKERS.bulk}` && r.header('x-hooklab-replay-of') === String(last)))
+    expect(credentialsOnDisk()).toEqual([])
   })
 
   test('cancel mid-way: the job stops where it is and makes no more replays', async () => {

@@ -10,9 +10,12 @@ CREATE TABLE delivery_overrides (
   headers_enc TEXT
 );
 
--- Bulk replay is a stored job like a burst: the matching delivery ids are snapshot at start
--- (replay_job_items, in order), and `done` advances in the same transaction as the replays
--- it counts, so after a crash the job resumes from its last committed position.
+-- Bulk replay is a stored job like a burst. It first snapshots the ids its filter matches
+-- (up to `bound`, the newest match when it started) into replay_job_items, a page at a time
+-- (`cursor` is the last id read), then replays them in order; `done` advances in the same
+-- transaction as the replays it counts, so after a crash the job resumes from its last
+-- committed position. `total` is the count at start until the snapshot is complete, then
+-- the snapshot's size; `skipped` counts originals that could not be replayed (gone since).
 CREATE TABLE replay_jobs (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   filter TEXT NOT NULL,
@@ -20,15 +23,20 @@ CREATE TABLE replay_jobs (
   address_enc TEXT,
   address TEXT,
   webhook_id INTEGER,
+  bound INTEGER NOT NULL,
+  cursor INTEGER NOT NULL DEFAULT 0,
+  snapshotted INTEGER NOT NULL DEFAULT 0,
+  snapshot_done INTEGER NOT NULL DEFAULT 0,
   total INTEGER NOT NULL,
   done INTEGER NOT NULL DEFAULT 0,
+  skipped INTEGER NOT NULL DEFAULT 0,
   status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'cancelled')),
   created_on TEXT NOT NULL,
   finished_on TEXT
 );
 
 -- The snapshot; removed once the job ends. replay_id is the delivery made from it (NULL
--- until then, or when the original was gone by then), and measures the job's backlog.
+-- until then, or when it was skipped), and measures the job's backlog.
 CREATE TABLE replay_job_items (
   job_id INTEGER NOT NULL REFERENCES replay_jobs (id) ON DELETE CASCADE,
   position INTEGER NOT NULL,
