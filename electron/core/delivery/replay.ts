@@ -107,8 +107,8 @@ export class ReplayService {
     const format = signer.format
     const edited = input.payload !== undefined
     const stored = repo.body(event.id, format)
-    const rendered = stored ? null : render(event, format)
     // An edited body needs only a content type; a body as it was needs the event in this format.
+    const rendered = stored || edited ? null : render(event, format)
     if (!stored && !rendered && !edited) throw new HooklabError('conflict', `The event of delivery ${original.id} cannot be rendered as ${format} for webhook ${signer.id}`)
     const contentType = stored?.content_type ?? rendered?.contentType ?? contentTypeOf(format)
     const override = input.address !== undefined || input.headers !== undefined ? { address: input.address ?? null, headers: input.headers ?? null } : null

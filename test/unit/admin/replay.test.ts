@@ -174,6 +174,19 @@ describe('one delivery', () => {
     expect((await s.api('GET', `/admin/deliveries/${original.id}.json`)).json.delivery.event_body.body).toBe(original.request.text())
   })
 
+  test("overrides beat the webhook's auth, and a signed header overridden is the one signed", async () => {
+    const res = await replay(original.id, { headers: { Authorization: 'Bearer other', 'Webhook-Id': 'msg_chosen_by_the_user' } })
+    await pump(() => byDelivery(a, res.json.delivery.id) !== undefined)
+    const sent = byDelivery(a, res.json.delivery.id)!
+    expect(sent.header('authorization')).toBe('Bearer other')
+    expect(sent.rawHeaders.filter(([n]) => n.toLowerCase() === 'webhook-id')).toEqual([['Webhook-Id', 'msg_chosen_by_the_user']])
+    expect(verify(SECRET, sent.text(), sent.headers)).toBeTruthy()
+    // The override is a credential like the webhook's own: sealed, redacted for a reader.
+    await pump(async () => (await s.api('GET', `/admin/deliveries/${res.json.delivery.id}.json`)).json.delivery.attempts.length === 1)
+    const asReader = (await s.api('GET', `/admin/deliveries/${res.json.delivery.id}.json`, { token: readToken })).json.delivery
+    expect(asReader.attempts[0].request.headers.Authorization).toBe('[redacted]')
+  })
+
   test('another URL: sent there (every retry too), nothing to the webhook, signed with its secret; the address is sealed and redacted for a reader', async () => {
     const before = a.count
     const address = `${b.url}/elsewhere?token=${MARKERS.other}`
