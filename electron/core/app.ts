@@ -151,7 +151,7 @@ export function createCore(options: CoreOptions): FullCore {
     templateOf: (profile, topic) => topics.templateOf(profile, topic),
     changed: (ids) => pushes.add(ids),
   })
-  const bursts = new BurstRunner({ db, repo: new BurstsRepo(db), backlog: (id, cap) => deliveriesRepo.burstBacklog(id, cap), deliveries, scheduler })
+  const bursts = new BurstRunner({ db, repo: new BurstsRepo(db), backlog: (sinceId, cap) => deliveriesRepo.pendingSince(sinceId, cap), deliveries, scheduler })
   // Replay (issue 9): single replays, and bulk replay jobs that resume after a restart.
   const replays = new ReplayService({
     db,
