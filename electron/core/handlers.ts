@@ -1,6 +1,7 @@
 import { HooklabError, type CallContext, type FieldErrors, type ProcedureName, type ProcedureOutput, type ProcedureParsedInput } from './contract'
 import type { BurstRunner } from './delivery/bursts'
 import type { DeliveryService } from './delivery/service'
+import type { LogFilesService } from './log-files/service'
 import type { SettingsService } from './settings/service'
 import type { SimulatorService } from './simulator/service'
 import type { TokenService } from './tokens/service'
@@ -15,6 +16,7 @@ export interface HandlerDeps {
   topics: TopicService
   deliveries: DeliveryService
   bursts: BurstRunner
+  logFiles: LogFilesService
   simulator: SimulatorService
   version: string
   dataDir: string
@@ -96,8 +98,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'replays.start': () => notYet(),
     'replays.get': () => notYet(),
     'replays.cancel': () => notYet(),
-    'log.exportToFile': () => notYet(),
-    'log.importFromFile': () => notYet(),
+    'log.exportToFile': (input, ctx) => deps.logFiles.exportToFile(input, ctx),
+    'log.importFromFile': (input, ctx) => deps.logFiles.importFromFile(input.path, ctx),
     'log.storage': () => notYet(),
     'log.compact': () => notYet(),
     'log.stats': () => notYet(),
