@@ -24,6 +24,21 @@ function queryString(url: string): NameValue[] {
   }
 }
 
+/**
+ * The URL as a strict URI (devtools and HAR validators parse it): the `[redacted]` placeholder
+ * in a path or query is percent-encoded. Brackets of an IPv6 host stay as they are.
+ */
+export function harUrl(url: string): string {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return url
+  }
+  const end = parsed.href.indexOf(parsed.host) + parsed.host.length
+  return parsed.href.slice(0, end) + parsed.href.slice(end).replace(/\[/g, '%5B').replace(/\]/g, '%5D')
+}
+
 function headerValue(headers: Record<string, string>, name: string): string | undefined {
   const key = Object.keys(headers).find((k) => k.toLowerCase() === name)
   return key === undefined ? undefined : headers[key]
@@ -50,7 +65,7 @@ export function harEntry(row: DeliveryRow, attempt: AttemptWithBody, requestBody
     time: attempt.duration_ms,
     request: {
       method: shown.request.method,
-      url: shown.request.url,
+      url: harUrl(shown.request.url),
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: pairs(shown.request.headers),
