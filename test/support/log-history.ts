@@ -2,7 +2,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Delivery, FiredEvent, Webhook } from '../../electron/core/contract'
 import type { EngineCore } from './engine'
-import { startReceiver, type Receiver } from './receiver'
+import { startReceiver, type Receiver, type Reply } from './receiver'
 
 /** A loopback port nothing listens on (a server bound, then closed): connections to it are refused. */
 export async function closedPort(): Promise<number> {
@@ -23,7 +23,7 @@ export const BINARY_ANSWER = Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x80, 0xc3])
 export async function historyReceiver(): Promise<Receiver> {
   let flaky = 0
   return startReceiver({
-    reply: (req) => {
+    reply: (req): Reply => {
       const path = req.url.split('?')[0]
       if (path === '/flaky' && flaky++ === 0) return { status: 500, body: 'warming up' }
       if (path === '/fail') return { status: 500, headers: { 'content-type': 'text/plain' }, body: 'down <script>x</script>' }

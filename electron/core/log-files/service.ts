@@ -85,7 +85,7 @@ export class LogFilesService {
     const running = this.export(input, ctx)
     const partial = join(dirname(path), `.${basename(path)}.${nodeRandomBytes(4).toString('hex')}.part`)
     try {
-      await pipeline(Readable.from(running.chunks), createWriteStream(partial, { mode: 0o600, flags: 'wx' }))
+      await pipeline(Readable.from(running.chunks, { objectMode: false, highWaterMark: 64 * 1024 }), createWriteStream(partial, { mode: 0o600, flags: 'wx' }))
       renameSync(partial, path)
     } catch (err) {
       rmSync(partial, { force: true })
