@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { HooklabError, REDACTED, type WebhookAuth } from '../contract'
+import { HooklabError, loneSurrogatePaths, REDACTED, type WebhookAuth } from '../contract'
 import { DEFAULTS } from '../contract/webhook-schemas'
 import { MAX_PAYLOAD_BYTES } from '../delivery/service'
 import { generateSecret } from '../secrets/generate'
@@ -66,12 +66,22 @@ export async function importNdjson(source: AsyncIterable<Uint8Array>, deps: Impo
   }
 }
 
+/** A surrogate escape in the text (the bytes themselves were checked as UTF-8 already). */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/
+
 function parseJson(text: string, n: number): unknown {
+  let value: unknown
   try {
-    return JSON.parse(text)
+    value = JSON.parse(text)
   } catch (err) {
     throw lineError(n, `is not valid JSON (${err instanceof Error ? err.message : String(err)})`)
   }
+  // SQLite would turn a lone surrogate into U+FFFD: refused, as everywhere else.
+  if (SURROGATE_ESCAPE.test(text)) {
+    const [path] = loneSurrogatePaths(value, 1)
+    if (path !== undefined) throw lineError(n, `${path}: holds a lone UTF-16 surrogate`)
+  }
+  return value
 }
 
 function checkHeader(value: unknown, n: number): void {

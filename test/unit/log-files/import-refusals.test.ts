@@ -107,6 +107,15 @@ test('references the file does not satisfy, and ids used twice, are refused by l
   expect(err.message).toMatch(/names webhook \d+, which the file does not contain$/)
 })
 
+test('a lone surrogate escaped in JSON is refused on its line (SQLite would store U+FFFD); a paired one is text', async () => {
+  const hook = lineOf('webhook')
+  // The name written as JSON escapes, as another program might write it.
+  const named = (escaped: string) => JSON.stringify({ ...JSON.parse(hook.l), name: 'NAME' }).replace('NAME', escaped)
+  const err = await refused(withLine(hook.n, named('\\ud800x')))
+  expect(err.message).toBe(`Line ${hook.n}: name: holds a lone UTF-16 surrogate`)
+  await expect(target.core.importLog(chunked(withLine(hook.n, named('\\ud83d\\ude00'))), ADMIN)).resolves.toMatchObject({ webhooks: 2 })
+})
+
 test('bytes that are not UTF-8 are refused on their line; an empty file is refused', async () => {
   const { n } = lineOf('event', 1)
   const lines = good.map((l) => Buffer.from(l + '\n'))
