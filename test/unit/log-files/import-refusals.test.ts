@@ -188,3 +188,14 @@ test('an import still streaming when the core closes stops and stores nothing', 
     await reopened.core.close()
   }
 })
+
+test('an export being read when the core closes stops with unavailable instead of reading a closed store', async () => {
+  const running = await target.core.exportLog({ filter: {}, format: 'ndjson' }, ADMIN)
+  const chunks = running.chunks[Symbol.asyncIterator]()
+  expect(String((await chunks.next()).value)).toContain('"hooklab_export":1')
+  const closing = target.core.close()
+  await expect(chunks.next()).rejects.toMatchObject({ code: 'unavailable' })
+  await closing
+  await expect(target.core.exportLog({ filter: {}, format: 'ndjson' }, ADMIN)).rejects.toMatchObject({ code: 'unavailable' })
+  await expect(target.core.importLog(chunked(good.join('\n')), ADMIN)).rejects.toMatchObject({ code: 'unavailable' })
+})
