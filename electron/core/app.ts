@@ -1,5 +1,6 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto'
 import { join } from 'node:path'
+import type { ZodType } from 'zod'
 import {
   emptyFields,
   ENGINE_ORIGIN,
@@ -212,7 +213,7 @@ export function createCore(options: CoreOptions): FullCore {
   let closing: Promise<void> | null = null
 
   /** Lone surrogates refused by field, then the schema: every input from a transport passes here. */
-  const parseInput = <T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof fieldsFromZod>[0] } }, input: unknown): T => {
+  const parseInput = <T>(schema: ZodType<T>, input: unknown): T => {
     const broken = loneSurrogatePaths(input)
     if (broken.length > 0) {
       const fields = emptyFields()
