@@ -100,7 +100,7 @@ export const eventLineSchema = z.object({
   seed: z.number().int().min(0).max(0xffffffff).nullable(),
   /** Kept as parsed (never re-keyed): it is written back as JSON text. */
   payload: z.custom<Record<string, unknown>>(isJsonObject, 'must be a JSON object'),
-  root: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, 'is not an XML element name'),
+  root: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'is not an XML element name'),
   created_on: instant,
   bodies: z
     .array(z.object({ format: z.enum(FORMATS), content_type: z.string().min(1).max(200), ...bodyText }))

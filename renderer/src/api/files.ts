@@ -1,4 +1,4 @@
-import type { ExportFormat, ImportResult, LogFilter, SerializedError } from '@contract'
+import type { ErrorCode, ExportFormat, ImportResult, LogFilter, SerializedError } from '@contract'
 import { call, origin, transportKind } from './client'
 import { ApiError } from './errors'
 
@@ -24,8 +24,13 @@ export async function exportLog(filter: LogFilter, format: ExportFormat): Promis
     await call('log.exportToFile', { filter, format })
     return
   }
+  const url = exportUrl(filter, format)
+  // A HEAD first (checked by the server, nothing streamed): a refusal (a session gone, a bad
+  // filter) becomes an ApiError here instead of a downloaded file holding the error.
+  const check = await request(url, { method: 'HEAD', credentials: 'same-origin' })
+  if (!check.ok) throw new ApiError({ code: CODE_OF_STATUS[check.status] ?? 'internal', message: `The export was refused (HTTP ${check.status})` })
   const link = document.createElement('a')
-  link.href = exportUrl(filter, format)
+  link.href = url
   // Empty: the server's Content-Disposition names the file.
   link.download = ''
   link.rel = 'noopener'
@@ -46,22 +51,32 @@ export async function importLog(file: File): Promise<ImportResult> {
     if (path === '') throw new ApiError({ code: 'invalid_input', message: 'This file is not on the disk: save it to a folder first, then import it', fields: { file: ['invalid'] } })
     return call('log.importFromFile', { path })
   }
-  let response: Response
+  const response = await request('/files/import', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/x-ndjson', 'X-Hooklab-Client': origin },
+    body: file,
+  })
+  return answerOf<ImportResult>(response)
+}
+
+const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 422: 'invalid_input', 503: 'unavailable' }
+
+async function request(url: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch('/files/import', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/x-ndjson', 'X-Hooklab-Client': origin },
-      body: file,
-    })
+    return await fetch(url, init)
   } catch (err) {
     throw new ApiError({ code: 'network', message: err instanceof Error ? err.message : String(err) })
   }
-  let answer: { ok: true; value: ImportResult } | { ok: false; error: SerializedError }
+}
+
+/** The value of /rpc's envelope, which /files answers too; an ApiError for a refusal. */
+async function answerOf<T>(response: Response): Promise<T> {
+  let answer: { ok: true; value: T } | { ok: false; error: SerializedError }
   try {
     answer = (await response.json()) as typeof answer
   } catch {
-    throw new ApiError({ code: response.status === 401 ? 'unauthorized' : response.status === 403 ? 'forbidden' : 'internal', message: `HTTP ${response.status}` })
+    throw new ApiError({ code: CODE_OF_STATUS[response.status] ?? 'internal', message: `HTTP ${response.status}` })
   }
   if (!answer.ok) throw new ApiError(answer.error)
   return answer.value

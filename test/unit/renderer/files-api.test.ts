@@ -60,6 +60,9 @@ describe('under hooklab serve (web transport)', () => {
     expect(clicked).toEqual([{ href: '/files/export?format=ndjson&filter=%7B%22webhook_id%22%3A1%2C%22status%22%3A%22pending%22%7D', download: '' }])
     const res = await fetch(clicked[0].href)
     expect(res.status).toBe(200)
+    // A filter the server refuses is an ApiError, and nothing is downloaded.
+    await expect(files.exportLog({ status: 'exploded' } as never, 'ndjson')).rejects.toMatchObject({ name: 'ApiError', code: 'invalid_input', message: 'The export was refused (HTTP 422)' })
+    expect(clicked).toHaveLength(1)
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="hooklab-log-.*\.ndjson"$/)
     expect((await res.text()).split('\n').filter((l) => l.includes('"type":"delivery"'))).toHaveLength(5)
   })
