@@ -1,8 +1,10 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto'
 import { join } from 'node:path'
+import type { ZodType } from 'zod'
 import {
   emptyFields,
   ENGINE_ORIGIN,
+  exportInputSchema,
   fieldsFromZod,
   HooklabError,
   invalidInput,
@@ -33,6 +35,7 @@ import { DeliveryService } from './delivery/service'
 import { TargetCache } from './delivery/targets'
 import { createHandlers, type Handlers } from './handlers'
 import { Lifecycle, settleWithin } from './lifecycle/background'
+import { LogFilesService } from './log-files/service'
 import { loadDataKey } from './secrets/data-key'
 import { SecretBox } from './secrets/secret-box'
 import { jsonSettingsStore } from './settings/json-settings'
@@ -43,6 +46,7 @@ import { CustomTopicsRepo } from './store/custom-topics-repo'
 import { DeliveriesRepo } from './store/deliveries-repo'
 import { ReplayJobsRepo } from './store/replay-jobs-repo'
 import { ReplaysRepo } from './store/replays-repo'
+import { LogFilesRepo } from './store/log-files-repo'
 import { openDatabase } from './store/database'
 import { sealLegacyRows } from './store/seal-legacy'
 import { TemplatesRepo } from './store/templates-repo'
@@ -50,7 +54,7 @@ import { WebhooksRepo } from './store/webhooks-repo'
 import { systemScheduler } from './time/scheduler'
 import { TokenService } from './tokens/service'
 import { TopicService } from './topics/service'
-import type { Core, CoreOptions, PushListener } from './types'
+import type { Core, CoreOptions, LogExport, PushListener } from './types'
 import { WebhookService } from './webhooks/service'
 
 export const DATABASE_FILE = 'hooklab.db'
@@ -181,6 +185,22 @@ export function createCore(options: CoreOptions): FullCore {
     stored: (ids) => deliveries.afterFiring(ids),
     progress: (id) => jobPushes.add([id]),
   })
+  // Export and import (issue 9 item 5): streams, so both transports share them.
+  const logFiles = new LogFilesService({
+    db,
+    dataDir,
+    deliveries: deliveriesRepo,
+    webhooks: webhooksRepo,
+    reads: new LogFilesRepo(db),
+    box,
+    clock: scheduler,
+    randomBytes,
+    version,
+    checkOpen: () => {
+      if (closing) throw new HooklabError('unavailable', 'Hooklab is shutting down; try again once it has restarted')
+    },
+    emit,
+  })
   // Any change to a webhook may change what the engine sends, or release waiting deliveries.
   listeners.add((name, payload) => {
     if (name !== 'webhooks.changed') return
@@ -209,6 +229,7 @@ export function createCore(options: CoreOptions): FullCore {
     replays,
     replayJobs,
     curl: { detail: (id, role) => deliveries.get(id, role), insecure: (id) => targets.get(id)?.accept_self_signed ?? false },
+    logFiles,
     simulator: new SimulatorService({ templates: new TemplatesRepo(db), scheduler, knows: topics.knows }),
     version,
     dataDir,
@@ -235,24 +256,46 @@ export function createCore(options: CoreOptions): FullCore {
   const inFlight = new Set<Promise<unknown>>()
   let closing: Promise<void> | null = null
 
-  const run = async <N extends ProcedureName>(name: N, input: unknown, ctx: CallContext): Promise<ProcedureOutput<N>> => {
-    const procedure = procedures[name]
-    if (procedure.role === 'admin' && ctx.role !== 'admin') throw new HooklabError('forbidden', `A read token cannot call ${name}`)
+  /** Lone surrogates refused by field, then the schema: every input from a transport passes here. */
+  const parseInput = <T>(schema: ZodType<T>, input: unknown): T => {
     const broken = loneSurrogatePaths(input)
     if (broken.length > 0) {
       const fields = emptyFields()
       for (const path of broken) fields[path] = ['invalid']
       throw invalidInput(fields)
     }
-    const parsed = inputOf(name, input).safeParse(input ?? {})
+    const parsed = schema.safeParse(input ?? {})
     if (!parsed.success) throw invalidInput(fieldsFromZod(parsed.error, input))
+    return parsed.data
+  }
+
+  const run = async <N extends ProcedureName>(name: N, input: unknown, ctx: CallContext): Promise<ProcedureOutput<N>> => {
+    const procedure = procedures[name]
+    if (procedure.role === 'admin' && ctx.role !== 'admin') throw new HooklabError('forbidden', `A read token cannot call ${name}`)
+    const parsed = parseInput<unknown>(inputOf(name, input), input)
     // One handler per name; TypeScript cannot pair a generic name with its entry by itself.
     const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown
-    const output = await handler(parsed.data, ctx)
+    const output = await handler(parsed, ctx)
     // The output schema is the contract's promise to the UI; breaking it is our bug, not the caller's.
     const checked = procedure.output.safeParse(output)
     if (!checked.success) throw new HooklabError('internal', `Procedure ${name} broke its output schema: ${checked.error.message}`)
     return checked.data as ProcedureOutput<N>
+  }
+
+  const refuseWhenClosing = () => {
+    if (closing) throw new HooklabError('unavailable', 'Hooklab is shutting down; try again once it has restarted')
+  }
+  /** A streaming export counts as a call in flight from its first read to its last. */
+  async function* tracked(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+    let finish!: () => void
+    const finished = new Promise<void>((resolve) => (finish = resolve))
+    inFlight.add(finished)
+    try {
+      yield* chunks
+    } finally {
+      inFlight.delete(finished)
+      finish()
+    }
   }
 
   return {
@@ -269,6 +312,23 @@ export function createCore(options: CoreOptions): FullCore {
       if (!isProcedureName(name)) return Promise.reject(new HooklabError('unknown_procedure', `Unknown procedure: ${String(name).slice(0, 100)}`))
       if (closing) return Promise.reject(new HooklabError('unavailable', 'Hooklab is shutting down; try again once it has restarted'))
       const call = run(name, input, ctx)
+      inFlight.add(call)
+      const forget = () => inFlight.delete(call)
+      call.then(forget, forget)
+      return call
+    },
+    async exportLog(input: unknown, ctx: CallContext): Promise<LogExport> {
+      refuseWhenClosing()
+      const running = logFiles.export(parseInput(exportInputSchema, input), ctx)
+      return { ...running, chunks: tracked(running.chunks) }
+    },
+    importLog(source, ctx, options) {
+      try {
+        refuseWhenClosing()
+      } catch (err) {
+        return Promise.reject(err)
+      }
+      const call = logFiles.import(source, ctx, options?.maxBytes)
       inFlight.add(call)
       const forget = () => inFlight.delete(call)
       call.then(forget, forget)

@@ -4,6 +4,7 @@ import { copyAsCurl, type CurlDeps } from './delivery/curl'
 import type { ReplayService } from './delivery/replay'
 import type { ReplayJobRunner } from './delivery/replay-jobs'
 import type { DeliveryService } from './delivery/service'
+import type { LogFilesService } from './log-files/service'
 import type { SettingsService } from './settings/service'
 import type { SimulatorService } from './simulator/service'
 import type { TokenService } from './tokens/service'
@@ -21,6 +22,7 @@ export interface HandlerDeps {
   replays: ReplayService
   replayJobs: ReplayJobRunner
   curl: CurlDeps
+  logFiles: LogFilesService
   simulator: SimulatorService
   version: string
   dataDir: string
@@ -102,8 +104,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'replays.get': (input) => deps.replayJobs.get(input.id),
     'replays.cancel': (input) => deps.replayJobs.cancel(input.id),
     // Issue 9, being built: each answers 503 until its service lands.
-    'log.exportToFile': () => notYet(),
-    'log.importFromFile': () => notYet(),
+    'log.exportToFile': (input, ctx) => deps.logFiles.exportToFile(input, ctx),
+    'log.importFromFile': (input, ctx) => deps.logFiles.importFromFile(input.path, ctx),
     'log.storage': () => notYet(),
     'log.compact': () => notYet(),
     'log.stats': () => notYet(),

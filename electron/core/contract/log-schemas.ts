@@ -118,12 +118,24 @@ export type ReplayJob = z.infer<typeof replayJobSchema>
 export const curlInputSchema = z.object({ id: z.number().int().positive(), attempt: z.number().int().positive().optional() }).strict()
 export const curlOutputSchema = z.object({ command: z.string() })
 
-/** Export and import (SPEC §8 NDJSON, HAR 1.2). Streams by file path in the desktop app. */
+/**
+ * Export and import (SPEC §8 NDJSON, HAR 1.2). Both stream: by file path in the desktop app
+ * (`log.exportToFile`, `log.importFromFile`), over `GET /files/export` and `POST /files/import`
+ * under `serve`. `secrets` (admins only) puts webhook secrets and opened credentials in the file.
+ */
 export const EXPORT_FORMATS = ['ndjson', 'har'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-export const exportToFileInputSchema = z
-  .object({ filter: logFilterSchema, format: z.enum(EXPORT_FORMATS), path: z.string().min(1, 'blank').max(4096, 'too_long'), secrets: z.boolean().optional() })
-  .strict()
+export const exportInputSchema = z.object({ filter: logFilterSchema, format: z.enum(EXPORT_FORMATS), secrets: z.boolean().optional() }).strict()
+export type ExportInput = z.infer<typeof exportInputSchema>
+const filePath = z.string().min(1, 'blank').max(4096, 'too_long')
+/**
+ * `path` is filled by the desktop app's main process from its save dialog: a path the page
+ * sends is replaced, so a page can never choose where a file is written.
+ */
+export const exportToFileInputSchema = exportInputSchema.extend({ path: filePath.optional() }).strict()
+/** `path` is null when the user cancelled the save dialog. */
+export const exportToFileOutputSchema = z.object({ path: z.string().nullable(), deliveries: z.number().int() })
+export const importFromFileInputSchema = z.object({ path: filePath }).strict()
 export const importResultSchema = z.object({
   webhooks: z.number().int(),
   events: z.number().int(),

@@ -7,6 +7,7 @@ import templates from './005-templates.sql?raw'
 import topicTemplates from './006-custom-topic-templates.sql?raw'
 import placeholder007 from './007-placeholder.sql?raw'
 import replays from './008-replays.sql?raw'
+import imported from './009-imported-deliveries.sql?raw'
 
 /** Append only: a shipped migration never changes (its checksum is checked at start). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   // Stands in for another slice's 007 until it is merged (see the file); drop it then.
   { version: 7, name: '007-placeholder', sql: placeholder007 },
   { version: 8, name: '008-replays', sql: replays },
+  { version: 9, name: '009-imported-deliveries', sql: imported },
 ]
