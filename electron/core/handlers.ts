@@ -1,6 +1,10 @@
 import { HooklabError, type CallContext, type FieldErrors, type ProcedureName, type ProcedureOutput, type ProcedureParsedInput } from './contract'
 import type { BurstRunner } from './delivery/bursts'
+import { copyAsCurl, type CurlDeps } from './delivery/curl'
+import type { ReplayService } from './delivery/replay'
+import type { ReplayJobRunner } from './delivery/replay-jobs'
 import type { DeliveryService } from './delivery/service'
+import type { LogFilesService } from './log-files/service'
 import type { SettingsService } from './settings/service'
 import type { SimulatorService } from './simulator/service'
 import type { TokenService } from './tokens/service'
@@ -15,6 +19,10 @@ export interface HandlerDeps {
   topics: TopicService
   deliveries: DeliveryService
   bursts: BurstRunner
+  replays: ReplayService
+  replayJobs: ReplayJobRunner
+  curl: CurlDeps
+  logFiles: LogFilesService
   simulator: SimulatorService
   version: string
   dataDir: string
@@ -90,14 +98,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'deliveries.count': (input) => ({ count: deliveries.count(input) }),
     'deliveries.retry': (input, ctx) => deliveries.retry(input.id, ctx.role),
     'deliveries.cancel': (input, ctx) => deliveries.cancel(input.id, ctx.role),
+    'deliveries.replay': (input, ctx) => deps.replays.replay(input, ctx.role),
+    'deliveries.curl': (input, ctx) => copyAsCurl(deps.curl, input, ctx.role),
+    'replays.start': (input) => deps.replayJobs.begin(input),
+    'replays.get': (input) => deps.replayJobs.get(input.id),
+    'replays.cancel': (input) => deps.replayJobs.cancel(input.id),
     // Issue 9, being built: each answers 503 until its service lands.
-    'deliveries.replay': () => notYet(),
-    'deliveries.curl': () => notYet(),
-    'replays.start': () => notYet(),
-    'replays.get': () => notYet(),
-    'replays.cancel': () => notYet(),
-    'log.exportToFile': () => notYet(),
-    'log.importFromFile': () => notYet(),
+    'log.exportToFile': (input, ctx) => deps.logFiles.exportToFile(input, ctx),
+    'log.importFromFile': (input, ctx) => deps.logFiles.importFromFile(input.path, ctx),
     'log.storage': () => notYet(),
     'log.compact': () => notYet(),
     'log.stats': () => notYet(),

@@ -20,7 +20,7 @@ export function presentDelivery(row: DeliveryRow): Delivery {
     last_error_class: row.last_error_class,
     last_duration_ms: row.last_duration_ms,
     replay_of: row.replay_of,
-    imported: false,
+    imported: row.imported === 1,
     created_on: row.created_on,
     finished_on: row.finished_on,
   }
@@ -47,7 +47,7 @@ export function presentDeliveryDetail(
   }
 }
 
-function presentAttempt(a: AttemptRecord & { response_body: Buffer | null }, requestBody: Buffer | null, box: SecretBox, role: TokenRole): Attempt {
+export function presentAttempt(a: AttemptRecord & { response_body: Buffer | null }, requestBody: Buffer | null, box: SecretBox, role: TokenRole): Attempt {
   const headers = JSON.parse(a.request_headers) as Record<string, string>
   let url = a.url
   if (role === 'admin' && a.request_secrets_enc) {

@@ -28,6 +28,8 @@ export interface DeliveryRecord {
   last_error_class: ErrorClass | null
   last_duration_ms: number | null
   replay_of: number | null
+  /** 1 when read from another Hooklab's export (migration 009). */
+  imported: number
   created_on: string
   finished_on: string | null
 }

@@ -17,7 +17,7 @@ function idParam(params: URLSearchParams, name: string): number | undefined {
   return Number(raw)
 }
 
-function filterOf(params: URLSearchParams): DeliveryFilter {
+export function filterOf(params: URLSearchParams): DeliveryFilter {
   const status = params.get('status')
   if (status !== null && status !== '' && !(DELIVERY_STATUSES as readonly string[]).includes(status)) {
     throw badRequest('status', `must be one of ${DELIVERY_STATUSES.join(', ')}`)
