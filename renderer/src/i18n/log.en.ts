@@ -77,6 +77,9 @@ export default {
     start: 'Replay {n}',
     progressLabel: 'Bulk replay',
     progress: '{done} / {total}',
+    skipped: '{n} skipped',
+    signer: 'Signed by (optional)',
+    signerPlaceholder: 'Each by its own webhook; imported deliveries need one chosen here',
     status: { running: 'Running', completed: 'Completed', cancelled: 'Cancelled' },
   },
   retention: {

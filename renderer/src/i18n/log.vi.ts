@@ -79,6 +79,9 @@ const vi: typeof en = {
     start: 'Gửi lại {n}',
     progressLabel: 'Gửi lại hàng loạt',
     progress: '{done} / {total}',
+    skipped: 'bỏ qua {n}',
+    signer: 'Ký bằng webhook (không bắt buộc)',
+    signerPlaceholder: 'Mỗi lượt ký bằng webhook của nó; lượt gửi đã nhập cần chọn ở đây',
     status: { running: 'Đang chạy', completed: 'Hoàn tất', cancelled: 'Đã hủy' },
   },
   retention: {

@@ -1,13 +1,15 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { LogFilter, ReplayJob } from '@contract'
-import { call } from '../api/client'
+import { call, on } from '../api/client'
 
-const POLL_MS = 500
+/** A fallback only: `replays.changed` pushes the progress; a poll covers a dropped stream. */
+const POLL_MS = 1000
 
 /**
- * The bulk replay running from the log screen: a stored job in the core (like a burst),
- * polled while it runs so its progress bar moves; the rest of the screen stays usable.
+ * The bulk replay running from the log screen: a stored job in the core (like a burst).
+ * Its progress arrives by `replays.changed`, with a slow poll behind it; the rest of the
+ * screen stays usable.
  */
 export const useReplayJobStore = defineStore('replayJob', () => {
   const job = ref<ReplayJob | null>(null)
@@ -31,11 +33,23 @@ export const useReplayJobStore = defineStore('replayJob', () => {
     schedule()
   }
 
-  async function start(filter: LogFilter, address?: string): Promise<ReplayJob> {
-    job.value = await call('replays.start', { filter, ...(address ? { address } : {}) })
+  async function start(filter: LogFilter, options: { address?: string; webhookId?: number } = {}): Promise<ReplayJob> {
+    job.value = await call('replays.start', {
+      filter,
+      ...(options.address ? { address: options.address } : {}),
+      ...(options.webhookId ? { webhook_id: options.webhookId } : {}),
+    })
     schedule()
     return job.value
   }
+
+  on('replays.changed', (payload) => {
+    // Pushes may overtake each other's answers: never step back.
+    if (job.value?.id === payload.job.id && (payload.job.done >= job.value.done || payload.job.status !== 'running')) {
+      job.value = payload.job
+      schedule()
+    }
+  })
 
   async function cancel(): Promise<void> {
     if (!job.value) return
