@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
+import { fire, settle } from './support/deliveries'
 import { unique } from './support/unique'
 
 // SPEC §1–2: the ID button, the Events cell and every entry of the ⋯ menu.
@@ -115,3 +117,23 @@ test('Delete asks first, toasts, and the webhook is gone', async ({ webhooks, ap
   expect((await api.getWebhook(keep.id)).id).toBe(keep.id)
 })
 
+
+test("Delete's confirmation offers to export the webhook's history instead", async ({ webhooks, api, page }) => {
+  const hook = await api.createWebhook({ name: unique('Export first') })
+  const other = await api.createWebhook({ name: unique('Not exported') })
+  await fire(api, [hook.id, other.id], 2)
+  await settle(api, { webhook_id: hook.id, status: 'succeeded' }, 2)
+  await webhooks.syncNow()
+
+  await webhooks.chooseAction(hook.id, 'delete')
+  await expect(webhooks.confirmDialog.text).toContainText('export it instead')
+  const download = page.waitForEvent('download')
+  await page.getByTestId('confirm-export').click()
+  const lines = readFileSync(await (await download).path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+  expect(lines[0]).toMatchObject({ hooklab_export: 1, filter: { webhook_id: hook.id } })
+  const exported = lines.filter((l) => l.type === 'delivery')
+  expect(exported).toHaveLength(2)
+  // The confirmation is still there: exporting is not deleting.
+  await webhooks.confirmDialog.cancel()
+  expect((await api.getWebhook(hook.id)).id).toBe(hook.id)
+})
