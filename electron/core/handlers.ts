@@ -1,6 +1,7 @@
 import { HooklabError, type CallContext, type FieldErrors, type ProcedureName, type ProcedureOutput, type ProcedureParsedInput } from './contract'
 import type { BurstRunner } from './delivery/bursts'
 import type { DeliveryService } from './delivery/service'
+import type { LogService } from './log/service'
 import type { SettingsService } from './settings/service'
 import type { SimulatorService } from './simulator/service'
 import type { TokenService } from './tokens/service'
@@ -14,6 +15,7 @@ export interface HandlerDeps {
   settings: SettingsService
   topics: TopicService
   deliveries: DeliveryService
+  log: LogService
   bursts: BurstRunner
   simulator: SimulatorService
   version: string
@@ -98,9 +100,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'replays.cancel': () => notYet(),
     'log.exportToFile': () => notYet(),
     'log.importFromFile': () => notYet(),
-    'log.storage': () => notYet(),
-    'log.compact': () => notYet(),
-    'log.stats': () => notYet(),
+    'log.storage': () => deps.log.storage(),
+    'log.compact': () => deps.log.compact(),
+    'log.stats': (input) => deps.log.stats(input),
     'topics.catalog': () => topics.catalog(),
     'topics.createCustom': (input, ctx) => topics.createCustom(input.profile, input.topic, ctx.origin, input.template ?? null),
     'topics.deleteCustom': (input, ctx) => {

@@ -20,7 +20,7 @@ export function presentDelivery(row: DeliveryRow): Delivery {
     last_error_class: row.last_error_class,
     last_duration_ms: row.last_duration_ms,
     replay_of: row.replay_of,
-    imported: false,
+    imported: row.imported === 1,
     created_on: row.created_on,
     finished_on: row.finished_on,
   }

@@ -5,6 +5,7 @@ import outbox from './003-events-and-deliveries.sql?raw'
 import bursts from './004-bursts.sql?raw'
 import templates from './005-templates.sql?raw'
 import topicTemplates from './006-custom-topic-templates.sql?raw'
+import eventLog from './007-event-log.sql?raw'
 
 /** Append only: a shipped migration never changes (its checksum is checked at start). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '004-bursts', sql: bursts },
   { version: 5, name: '005-templates', sql: templates },
   { version: 6, name: '006-custom-topic-templates', sql: topicTemplates },
+  { version: 7, name: '007-event-log', sql: eventLog },
 ]

@@ -1,0 +1,116 @@
+import type { LogFilter } from '../contract/log-schemas'
+import type { Db } from './database'
+import { compileFilter, hitsSql, type CompiledFilter } from './log-query'
+
+/**
+ * Pages and counts the log for any filter by keyset (id), choosing which index drives the
+ * read (SQLite's planner cannot know that a walk in id order stops after `limit` rows):
+ *
+ * - `walk`: an index that starts with one equality column and then the id (webhook,
+ *   status, topic, status class, tag, event), or the table itself, read in id order from
+ *   the cursor; the other filters are checked against columns the index carries, so no
+ *   row is read that is not returned. Its cost is bounded by the rows of that value.
+ * - `range`: the creation-time index over [since, until), every match collected and sorted;
+ *   chosen when the time range holds fewer rows than a walk would pass over.
+ * - `hits`: the deliveries a full-text search (or an id) finds, filtered and sorted.
+ *
+ * Sizes come from counts capped at CAP rows, cached until the log has grown by a quarter.
+ */
+export type Driver = { kind: 'walk'; index: string | null; size: number } | { kind: 'range'; size: number } | { kind: 'hits' }
+
+const CAP = 100_000
+const WALKS = [
+  { index: 'deliveries_event', column: 'event_id' },
+  { index: 'deliveries_tagged', column: 'tag' },
+  { index: 'deliveries_webhook', column: 'webhook_id' },
+  { index: 'deliveries_topic', column: 'topic' },
+  { index: 'deliveries_class', column: 'status_class' },
+  { index: 'deliveries_status', column: 'status' },
+] as const
+
+export class LogPager {
+  private readonly sizes = new Map<string, { size: number; at: number }>()
+
+  constructor(private readonly db: Db) {}
+
+  private maxId(): number {
+    return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM deliveries').get() as { id: number }).id
+  }
+
+  /** Rows with `column = value`, counted up to CAP through its index; cached while the log grows by less than a quarter. */
+  private sizeOf(index: string, column: string, value: string | number, maxId: number): number {
+    const key = `${column}\u0000${value}`
+    const cached = this.sizes.get(key)
+    if (cached && maxId - cached.at < Math.max(1000, cached.size / 4)) return cached.size
+    const condition = column === 'tag' ? "tag IN ('test', 'ping')" : `${column} = ?`
+    const size = (
+      this.db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM deliveries INDEXED BY ${index} WHERE ${condition} LIMIT ${CAP})`).get(...(column === 'tag' ? [] : [value])) as {
+        n: number
+      }
+    ).n
+    if (this.sizes.size > 1000) this.sizes.clear()
+    this.sizes.set(key, { size, at: maxId })
+    return size
+  }
+
+  /** The first id created at or after `ms` (one seek); the log is written in time order, so ids estimate positions. */
+  private idAt(ms: number, maxId: number): number {
+    const row = this.db.prepare('SELECT id FROM deliveries INDEXED BY deliveries_created WHERE created_at >= ? ORDER BY created_at LIMIT 1').get(ms) as { id: number } | undefined
+    return row?.id ?? maxId + 1
+  }
+
+  /** Which index reads this filter; for a count (`counting`), the one with the fewest rows. */
+  driver(filter: LogFilter, counting = false): Driver {
+    const compiled = compileFilter(filter)
+    if (compiled.match !== null || compiled.ids !== null) return { kind: 'hits' }
+    const maxId = this.maxId()
+    let best: { kind: 'walk'; index: string | null; size: number } = { kind: 'walk', index: null, size: maxId }
+    for (const { index, column } of WALKS) {
+      const value = column === 'tag' ? (filter.test === true ? 'test' : undefined) : filter[column]
+      if (value === undefined) continue
+      const size = this.sizeOf(index, column, value, maxId)
+      if (size < best.size) best = { kind: 'walk', index, size }
+    }
+    if (filter.since === undefined && filter.until === undefined) return best
+    const from = filter.since === undefined ? 1 : this.idAt(Date.parse(filter.since), maxId)
+    const to = filter.until === undefined ? maxId + 1 : this.idAt(Date.parse(filter.until), maxId)
+    const range = { kind: 'range' as const, size: Math.max(0, to - from) }
+    if (counting) return range.size < best.size ? range : best
+    // A walk from the newest row passes over what lies above the range before it finds anything.
+    const above = maxId > 0 ? (maxId + 1 - Math.min(to, maxId + 1)) / maxId : 0
+    const walkCost = best.size * above + 100
+    return range.size * 2 < walkCost ? range : best
+  }
+
+  private from(driver: Driver): string {
+    if (driver.kind === 'hits') return 'hits h CROSS JOIN deliveries d ON d.id = h.id'
+    if (driver.kind === 'range') return 'deliveries d INDEXED BY deliveries_created'
+    return driver.index === null ? 'deliveries d NOT INDEXED' : `deliveries d INDEXED BY ${driver.index}`
+  }
+
+  private withHits(compiled: CompiledFilter, driver: Driver): string {
+    return driver.kind === 'hits' ? `WITH hits(id) AS MATERIALIZED (${hitsSql(compiled)}) ` : ''
+  }
+
+  page(filter: LogFilter, dir: 'gt' | 'lt', from: number | undefined, limit: number): { ids: number[]; hasMore: boolean } {
+    const compiled = compileFilter(filter)
+    const driver = this.driver(filter)
+    const start = from ?? (dir === 'gt' ? 0 : Number.MAX_SAFE_INTEGER)
+    const where = [...compiled.clauses, dir === 'gt' ? 'd.id > @start' : 'd.id < @start'].join(' AND ')
+    const sql = `${this.withHits(compiled, driver)}SELECT d.id FROM ${this.from(driver)} WHERE ${where} ORDER BY d.id ${dir === 'gt' ? 'ASC' : 'DESC'} LIMIT @n`
+    const ids = this.db
+      .prepare(sql)
+      .pluck()
+      .all({ ...compiled.params, start, n: limit + 1 }) as number[]
+    return { ids: ids.slice(0, limit), hasMore: ids.length > limit }
+  }
+
+  count(filter: LogFilter): number {
+    const compiled = compileFilter(filter)
+    const driver = this.driver(filter, true)
+    const where = compiled.clauses.length > 0 ? `WHERE ${compiled.clauses.join(' AND ')}` : ''
+    // No filter at all: SQLite counts through its smallest index.
+    const source = driver.kind === 'walk' && driver.index === null ? 'deliveries d' : this.from(driver)
+    return (this.db.prepare(`${this.withHits(compiled, driver)}SELECT COUNT(*) AS n FROM ${source} ${where}`).get(compiled.params) as { n: number }).n
+  }
+}
