@@ -150,7 +150,7 @@ export function createCore(options: CoreOptions): FullCore {
     templateOf: (profile, topic) => topics.templateOf(profile, topic),
     changed: (ids) => pushes.add(ids),
   })
-  const bursts = new BurstRunner({ db, repo: new BurstsRepo(db), backlog: (id, cap) => deliveriesRepo.burstBacklog(id, cap), deliveries, scheduler })
+  const bursts = new BurstRunner({ db, repo: new BurstsRepo(db), backlog: (sinceId, cap) => deliveriesRepo.pendingSince(sinceId, cap), deliveries, scheduler })
   // Any change to a webhook may change what the engine sends, or release waiting deliveries.
   listeners.add((name, payload) => {
     if (name !== 'webhooks.changed') return

@@ -11,8 +11,8 @@ import type { DeliveryService, FirePlan } from './service'
 export interface BurstDeps {
   db: Db
   repo: BurstsRepo
-  /** How many of the burst's deliveries still wait for their first attempt (counting up to `cap`). */
-  backlog(burstId: number, cap: number): number
+  /** How many deliveries from `sinceId` on still wait for their first attempt (counting up to `cap`). */
+  backlog(sinceId: number, cap: number): number
   deliveries: DeliveryService
   scheduler: Scheduler
 }
@@ -29,6 +29,15 @@ const STEP_MS = 100
 const MAX_AHEAD = 2000
 const MAX_WAIT_MS = 1000
 
+interface BurstState {
+  timer: ReturnType<Scheduler['setTimeout']> | null
+  startedAt: number
+  firedAtStart: number
+  waitingSince: number | null
+  /** The first delivery this run fired: the backlog counts what waits from there on. */
+  firstDelivery: number | null
+}
+
 /**
  * Bursts of N events (issue 7 item 4). A burst is a stored job: each chunk of events and
  * the burst's `fired` count are written in one transaction, so after a crash the burst
@@ -38,7 +47,7 @@ const MAX_WAIT_MS = 1000
 export class BurstRunner implements BackgroundWork {
   readonly name = 'bursts' as const
   private running = false
-  private readonly active = new Map<number, { timer: ReturnType<Scheduler['setTimeout']> | null; startedAt: number; firedAtStart: number; waitingSince: number | null }>()
+  private readonly active = new Map<number, BurstState>()
 
   constructor(private readonly deps: BurstDeps) {}
 
@@ -90,7 +99,7 @@ export class BurstRunner implements BackgroundWork {
   }
 
   private run(burst: BurstRecord): void {
-    this.active.set(burst.id, { timer: null, startedAt: this.deps.scheduler.now(), firedAtStart: burst.fired, waitingSince: null })
+    this.active.set(burst.id, { timer: null, startedAt: this.deps.scheduler.now(), firedAtStart: burst.fired, waitingSince: null, firstDelivery: null })
     this.next(burst.id, 0)
   }
 
@@ -115,7 +124,7 @@ export class BurstRunner implements BackgroundWork {
     const state = this.active.get(id)
     if (!burst || !state || burst.status !== 'running') return void this.active.delete(id)
     const now = this.deps.scheduler.now()
-    if (burst.rate === null && this.deps.backlog(id, MAX_AHEAD) >= MAX_AHEAD) {
+    if (burst.rate === null && state.firstDelivery !== null && this.deps.backlog(state.firstDelivery, MAX_AHEAD) >= MAX_AHEAD) {
       state.waitingSince ??= now
       if (now - state.waitingSince < MAX_WAIT_MS) return this.next(id, 10)
     }
@@ -138,6 +147,7 @@ export class BurstRunner implements BackgroundWork {
         const fired = burst.fired + n
         this.deps.repo.advance(id, fired, fired >= burst.count ? isoSeconds(now) : null)
       })()
+      state.firstDelivery ??= ids[0] ?? null
       this.deps.deliveries.afterFiring(ids)
     }
     if (burst.fired + n >= burst.count) return void this.active.delete(id)

@@ -42,8 +42,8 @@ export function buildRequest(input: RequestInput): { url: string; headers: Recor
   for (const name of Object.keys(target.headers)) headers.set(name, target.headers[name])
   let url = target.address
   // Userinfo in the address means basic auth, as curl reads it; it never travels in the URL.
-  const parsed = new URL(url)
-  if (parsed.username || parsed.password) {
+  const parsed = url.includes('@') ? new URL(url) : null
+  if (parsed && (parsed.username || parsed.password)) {
     if (target.auth.type === 'none' || target.auth.type === 'query') {
       const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`
       headers.set('Authorization', `Basic ${Buffer.from(credentials).toString('base64')}`)
@@ -75,7 +75,7 @@ export function buildRequest(input: RequestInput): { url: string; headers: Recor
     providerId: delivery.provider_id,
     timestampSec: Math.floor(input.nowMs / 1000),
     topic: event.topic,
-    existing: headers.toHeaders(),
+    existing: headers,
   })
   for (const [name, value] of Object.entries(signed)) if (!headers.has(name)) headers.set(name, value)
   headers.set('X-Hooklab-Delivery-Id', String(delivery.id))
@@ -115,8 +115,8 @@ class HeaderList {
   has(name: string): boolean {
     return this.entries.has(name.toLowerCase())
   }
-  toHeaders(): Headers {
-    return new Headers([...this.entries.values()])
+  get(name: string): string | null {
+    return this.entries.get(name.toLowerCase())?.[1] ?? null
   }
   toObject(): Record<string, string> {
     return Object.fromEntries(this.entries.values())

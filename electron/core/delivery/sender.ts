@@ -58,9 +58,10 @@ export async function send(dispatcher: Dispatcher, req: OutgoingRequest, now: ()
   const started = now()
   const signal = AbortSignal.timeout(req.timeoutMs)
   try {
+    const url = new URL(req.url)
     const res = await dispatcher.request({
-      origin: new URL(req.url).origin,
-      path: pathOf(req.url),
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
       method: 'POST',
       headers: req.headers,
       body: req.body,
@@ -82,11 +83,6 @@ export async function send(dispatcher: Dispatcher, req: OutgoingRequest, now: ()
     const error = signal.aborted ? { class: 'timeout' as const, message: `No complete answer within ${req.timeoutMs} ms` } : classifyError(err)
     return { durationMs: now() - started, response: null, error }
   }
-}
-
-function pathOf(url: string): string {
-  const u = new URL(url)
-  return `${u.pathname}${u.search}`
 }
 
 async function readCapped(body: Dispatcher.ResponseData['body'], signal: AbortSignal): Promise<{ body: Buffer; truncated: boolean }> {

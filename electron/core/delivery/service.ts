@@ -34,6 +34,16 @@ export interface FirePlan {
   topic: string
   payload: Record<string, unknown> | undefined
   targets: WebhookRecord[]
+  /**
+   * A caller's payload renders the same for every event fired with this plan (a burst's
+   * chunk): it is serialised once per profile and format, and the events share the bytes.
+   */
+  rendered?: Map<Profile, RenderedPayload>
+}
+
+interface RenderedPayload {
+  payload: string
+  bodies: Map<string, { body: Buffer; contentType: string }>
 }
 
 /** A payload of the caller's own may be at most this large (issue 7 "Bad input"). */
@@ -84,7 +94,7 @@ export class DeliveryService {
     const generated = new Map<Profile, Generated>()
     for (const p of profiles) generated.set(p, this.generate(p, plan.topic, seed, plan.payload))
     const eventIds = new Map<Profile, number>()
-    for (const p of profiles) eventIds.set(p, this.insertEvent(p, plan.topic, seed, generated.get(p)!, plan.targets.filter((t) => t.profile === p), burstId))
+    for (const p of profiles) eventIds.set(p, this.insertEvent(p, plan.topic, seed, generated.get(p)!, plan.targets.filter((t) => t.profile === p), burstId, this.sharedRendering(plan, p)))
     const deliveries = plan.targets.map((target) => ({ id: this.insertDelivery(eventIds.get(target.profile)!, target, null), webhook_id: target.id }))
     return { id: eventIds.get(plan.profile)!, topic: plan.topic, profile: plan.profile, seed, payload: generated.get(plan.profile)!.data, deliveries }
   }
@@ -104,12 +114,34 @@ export class DeliveryService {
     return { data: { id: seed, topic, created_on: isoSeconds(Date.UTC(2024, 0, 1) + (seed ?? 0) * 1000) }, root: rootOf(topic) }
   }
 
-  private insertEvent(profile: Profile, topic: string, seed: number | null, generated: Generated, targets: WebhookRecord[], burstId: number | null = null): number {
+  private sharedRendering(plan: FirePlan, profile: Profile): RenderedPayload | undefined {
+    if (plan.payload === undefined) return undefined
+    plan.rendered ??= new Map()
+    let shared = plan.rendered.get(profile)
+    if (!shared) plan.rendered.set(profile, (shared = { payload: JSON.stringify(plan.payload), bodies: new Map() }))
+    return shared
+  }
+
+  private insertEvent(
+    profile: Profile,
+    topic: string,
+    seed: number | null,
+    generated: Generated,
+    targets: WebhookRecord[],
+    burstId: number | null = null,
+    shared?: RenderedPayload,
+  ): number {
     const { repo } = this.deps
-    const id = repo.insertEvent({ profile, topic, seed, payload: JSON.stringify(generated.data), root: generated.root, burst_id: burstId, created_on: isoSeconds(this.now()) })
+    const payload = shared?.payload ?? JSON.stringify(generated.data)
+    const id = repo.insertEvent({ profile, topic, seed, payload, root: generated.root, burst_id: burstId, created_on: isoSeconds(this.now()) })
     for (const format of new Set(targets.map((t) => t.format))) {
-      const { body, contentType } = renderBody(generated, format)
-      repo.insertBody(id, topic, format, contentType, Buffer.from(body, 'utf8'))
+      let rendered = shared?.bodies.get(format)
+      if (!rendered) {
+        const { body, contentType } = renderBody(generated, format)
+        rendered = { body: Buffer.from(body, 'utf8'), contentType }
+        shared?.bodies.set(format, rendered)
+      }
+      repo.insertBody(id, topic, format, rendered.contentType, rendered.body)
     }
     return id
   }

@@ -9,6 +9,9 @@ export { base62, providerDeliveryId, providerIdHeader, uuidV4, type RandomBytes 
  * the providers' own verifiers from npm. Everything here is a pure function of its input:
  * the engine signs each attempt anew (fresh timestamp, same delivery id).
  */
+/** What signing reads of the headers already set: `Headers` will do, or anything case-insensitive like it. */
+export type HeaderLookup = Pick<Headers, 'has' | 'get'>
+
 export interface SignInput {
   style: SigningStyle
   /** As stored: `whsec_…` for Standard Webhooks and Stripe; any string otherwise. */
@@ -20,8 +23,8 @@ export interface SignInput {
   /** Signature timestamp in Unix seconds, fresh per attempt. */
   timestampSec: number
   topic: string
-  /** Headers the profile (and the user) already set; only what is missing is added. */
-  existing: Headers
+  /** Headers the profile (and the user) already set, looked up without case; only what is missing is added. */
+  existing: HeaderLookup
   /** For the Shopify/Sapo shop-domain header when the profile did not set one. */
   shopDomain?: string
 }
