@@ -65,7 +65,7 @@ if (!REUSE) {
     failures,
     fromMs: now - 28 * DAY,
     toMs: now,
-    progress: (n) => process.stdout.write(`\rseeding ${fmt(n)} / ${fmt(ROWS)}`),
+    progress: (n) => process.stdout.isTTY && process.stdout.write(`\rseeding ${fmt(n)} / ${fmt(ROWS)}`),
   })
   db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()
@@ -81,10 +81,10 @@ const toIndex = lagBefore.events + lagBefore.attempts
 const indexStart = performance.now()
 core.start()
 for (;;) {
-  await new Promise((r) => setTimeout(r, 250))
+  await new Promise((r) => setTimeout(r, 1000))
   const lag = core.indexer.lag()
   const left = lag.events + lag.attempts
-  process.stdout.write(`\rindexing ${fmt(toIndex - left)} / ${fmt(toIndex)}`)
+  if (process.stdout.isTTY) process.stdout.write(`\rindexing ${fmt(toIndex - left)} / ${fmt(toIndex)}`)
   if (left === 0) break
 }
 const indexSeconds = (performance.now() - indexStart) / 1000

@@ -31,28 +31,16 @@ export class LogService {
     return this.storage()
   }
 
-  /**
-   * Deliveries created in [since, until) per bucket by outcome, every bucket present
-   * (empty ones as zeros), and p50/p95 of the last attempt's duration per webhook.
-   */
+  /** Deliveries created in [since, until) per bucket by outcome (every bucket, empty ones as zeros), and p50/p95 of the last attempt's duration per webhook. */
   stats(input: StatsInput): Stats {
     const since = Date.parse(input.since)
     const until = input.until === undefined ? this.deps.scheduler.now() : Date.parse(input.until)
     if (!(until > since)) throw invalidInput(input.until === undefined ? { since: ['out_of_range'] } : { until: ['out_of_range'] })
     const bucketMs = Math.max(1, Math.ceil((until - since) / input.buckets))
-    const buckets = Math.ceil((until - since) / bucketMs)
-    const counted = new Map(this.deps.stats.series(since, until, bucketMs, input.webhook_id).map((row) => [row.bucket, row]))
-    const series = Array.from({ length: buckets }, (_, i) => {
-      const row = counted.get(i)
-      return {
-        start: new Date(since + i * bucketMs).toISOString(),
-        succeeded: row?.succeeded ?? 0,
-        failed: row?.failed ?? 0,
-        retrying: row?.retrying ?? 0,
-        pending: row?.pending ?? 0,
-        cancelled: row?.cancelled ?? 0,
-      }
-    })
+    const series = this.deps.stats.series(since, until, bucketMs, input.webhook_id).map(({ bucket, ...counts }) => ({
+      start: new Date(since + bucket * bucketMs).toISOString(),
+      ...counts,
+    }))
     return { bucket_ms: bucketMs, series, latency: this.deps.stats.latency(since, until, input.webhook_id) }
   }
 }

@@ -1,6 +1,7 @@
 import type { LogFilter } from '../contract/log-schemas'
 import type { Db } from './database'
-import { compileFilter, hitsSql, type CompiledFilter } from './log-query'
+import { compileFilter } from './log-query'
+import { LogSearch, SEARCH_TUNING, type SearchTuning } from './log-search'
 
 /**
  * Pages and counts the log for any filter by keyset (id), choosing which index drives the
@@ -12,11 +13,11 @@ import { compileFilter, hitsSql, type CompiledFilter } from './log-query'
  *   row is read that is not returned. Its cost is bounded by the rows of that value.
  * - `range`: the creation-time index over [since, until), every match collected and sorted;
  *   chosen when the time range holds fewer rows than a walk would pass over.
- * - `hits`: the deliveries a full-text search (or an id) finds, filtered and sorted.
  *
+ * A full-text search (`q`) reads through the same driver or its own hits (log-search.ts).
  * Sizes come from counts capped at CAP rows, cached until the log has grown by a quarter.
  */
-export type Driver = { kind: 'walk'; index: string | null; size: number } | { kind: 'range'; size: number } | { kind: 'hits' }
+export type Driver = { kind: 'walk'; index: string | null; size: number } | { kind: 'range'; size: number }
 
 const CAP = 100_000
 const WALKS = [
@@ -30,8 +31,14 @@ const WALKS = [
 
 export class LogPager {
   private readonly sizes = new Map<string, { size: number; at: number }>()
+  private readonly search: LogSearch
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    tuning: SearchTuning = SEARCH_TUNING,
+  ) {
+    this.search = new LogSearch(db, tuning)
+  }
 
   private maxId(): number {
     return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM deliveries').get() as { id: number }).id
@@ -59,10 +66,8 @@ export class LogPager {
     return row?.id ?? maxId + 1
   }
 
-  /** Which index reads this filter; for a count (`counting`), the one with the fewest rows. */
+  /** Which index reads this filter (`q` aside); for a count (`counting`), the one with the fewest rows. */
   driver(filter: LogFilter, counting = false): Driver {
-    const compiled = compileFilter(filter)
-    if (compiled.match !== null || compiled.ids !== null) return { kind: 'hits' }
     const maxId = this.maxId()
     let best: { kind: 'walk'; index: string | null; size: number } = { kind: 'walk', index: null, size: maxId }
     for (const { index, column } of WALKS) {
@@ -83,21 +88,17 @@ export class LogPager {
   }
 
   private from(driver: Driver): string {
-    if (driver.kind === 'hits') return 'hits h CROSS JOIN deliveries d ON d.id = h.id'
     if (driver.kind === 'range') return 'deliveries d INDEXED BY deliveries_created'
     return driver.index === null ? 'deliveries d NOT INDEXED' : `deliveries d INDEXED BY ${driver.index}`
-  }
-
-  private withHits(compiled: CompiledFilter, driver: Driver): string {
-    return driver.kind === 'hits' ? `WITH hits(id) AS MATERIALIZED (${hitsSql(compiled)}) ` : ''
   }
 
   page(filter: LogFilter, dir: 'gt' | 'lt', from: number | undefined, limit: number): { ids: number[]; hasMore: boolean } {
     const compiled = compileFilter(filter)
     const driver = this.driver(filter)
     const start = from ?? (dir === 'gt' ? 0 : Number.MAX_SAFE_INTEGER)
+    if (compiled.match !== null || compiled.ids !== null) return this.search.page(compiled, this.from(driver), dir, start, limit)
     const where = [...compiled.clauses, dir === 'gt' ? 'd.id > @start' : 'd.id < @start'].join(' AND ')
-    const sql = `${this.withHits(compiled, driver)}SELECT d.id FROM ${this.from(driver)} WHERE ${where} ORDER BY d.id ${dir === 'gt' ? 'ASC' : 'DESC'} LIMIT @n`
+    const sql = `SELECT d.id FROM ${this.from(driver)} WHERE ${where} ORDER BY d.id ${dir === 'gt' ? 'ASC' : 'DESC'} LIMIT @n`
     const ids = this.db
       .prepare(sql)
       .pluck()
@@ -107,10 +108,11 @@ export class LogPager {
 
   count(filter: LogFilter): number {
     const compiled = compileFilter(filter)
+    if (compiled.match !== null || compiled.ids !== null) return this.search.count(compiled)
     const driver = this.driver(filter, true)
     const where = compiled.clauses.length > 0 ? `WHERE ${compiled.clauses.join(' AND ')}` : ''
     // No filter at all: SQLite counts through its smallest index.
     const source = driver.kind === 'walk' && driver.index === null ? 'deliveries d' : this.from(driver)
-    return (this.db.prepare(`${this.withHits(compiled, driver)}SELECT COUNT(*) AS n FROM ${source} ${where}`).get(compiled.params) as { n: number }).n
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM ${source} ${where}`).get(compiled.params) as { n: number }).n
   }
 }

@@ -1,5 +1,4 @@
 import type { LogFilter, StatusClass } from '../contract/log-schemas'
-import type { Db } from './database'
 import { ftsQuery, idLike } from './log-text'
 
 /** The class of an attempt's answer; no answer at all (refused, timeout, TLS …) is `network`. */
@@ -69,7 +68,8 @@ export function hitsSql(compiled: CompiledFilter): string {
   const parts: string[] = []
   if (compiled.match !== null) {
     parts.push('SELECT d.id FROM event_text t CROSS JOIN deliveries d INDEXED BY deliveries_event ON d.event_id = t.rowid WHERE event_text MATCH @match')
-    parts.push('SELECT a.delivery_id FROM attempt_text t CROSS JOIN attempts a ON a.id = t.rowid WHERE attempt_text MATCH @match')
+    // Attempt text is keyed delivery id × 64 + n (log-index-repo.ts).
+    parts.push('SELECT rowid / 64 FROM attempt_text WHERE attempt_text MATCH @match')
   }
   if (compiled.ids?.number != null) {
     parts.push('SELECT id FROM deliveries WHERE id = @q_number')

@@ -33,7 +33,6 @@ export const MAX_QUERY_WORDS = 16
  */
 export function ftsQuery(q: string): string | null {
   const words = foldForIndex(q)
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .split(/\s+/u)
     .filter((w) => w.length > 0)

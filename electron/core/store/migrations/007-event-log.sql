@@ -46,14 +46,18 @@ CREATE INDEX deliveries_status ON deliveries (status, id, webhook_id, status_cla
 CREATE INDEX deliveries_topic ON deliveries (topic, id, webhook_id, status, status_class, created_at, tag);
 CREATE INDEX deliveries_class ON deliveries (status_class, id, webhook_id, status, created_at, tag, topic);
 CREATE INDEX deliveries_tagged ON deliveries (tag, id) WHERE tag IS NOT NULL;
--- The time range, and the dashboard's counts and latencies, read from this one alone.
-CREATE INDEX deliveries_created ON deliveries (created_at, webhook_id, status, status_class, tag, topic, last_duration_ms);
+-- The time range, and the dashboard's counts over all webhooks, read from this one alone.
+CREATE INDEX deliveries_created ON deliveries (created_at, webhook_id, status, status_class, tag, topic);
+-- The dashboard per webhook: its counts and latencies over a time range, without a sort.
+CREATE INDEX deliveries_webhook_time ON deliveries (webhook_id, created_at, status, last_duration_ms);
 CREATE INDEX deliveries_replay ON deliveries (replay_of) WHERE replay_of IS NOT NULL;
 
--- Full text (SPEC §8): each event's payload once, and per attempt its request and response
--- headers and response body. Contentless (the text lives in its own tables already), with
--- deletes allowed so retention and webhook deletion leave no stale rows. `đ` is folded to
--- `d` before indexing; unicode61 removes the other diacritics, so `don hang` finds `Đơn hàng`.
+-- Full text (SPEC §8): each event's payload once (rowid = the event's id), and per attempt its
+-- URL, request and response headers, response body and error (rowid = delivery id × 64 +
+-- attempt number, so attempt hits come in delivery order, the log's order; a delivery has at
+-- most 26 attempts). Contentless (the text lives in its own tables already), with deletes
+-- allowed so retention and webhook deletion leave no stale rows. `đ` is folded to `d` before
+-- indexing; unicode61 removes the other diacritics, so `don hang` finds `Đơn hàng`.
 CREATE VIRTUAL TABLE event_text USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE attempt_text USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 
@@ -70,5 +74,5 @@ CREATE TRIGGER events_unindex AFTER DELETE ON events BEGIN
   DELETE FROM event_text WHERE rowid = old.id;
 END;
 CREATE TRIGGER attempts_unindex AFTER DELETE ON attempts BEGIN
-  DELETE FROM attempt_text WHERE rowid = old.id;
+  DELETE FROM attempt_text WHERE rowid = old.delivery_id * 64 + old.n;
 END;
