@@ -9,25 +9,40 @@ import { LogSearch, SEARCH_TUNING, type SearchTuning } from './log-search'
  *
  * - `walk`: an index that starts with one equality column and then the id (webhook,
  *   status, topic, status class, tag, event), or the table itself, read in id order from
- *   the cursor; the other filters are checked against columns the index carries, so no
- *   row is read that is not returned. Its cost is bounded by the rows of that value.
+ *   the cursor until the page is full. The other filters are checked against the columns
+ *   the index carries where it carries them (no row read), else against the row.
  * - `range`: the creation-time index over [since, until), every match collected and sorted;
  *   chosen when the time range holds fewer rows than a walk would pass over.
  *
  * A full-text search (`q`) reads through the same driver or its own hits (log-search.ts).
- * Sizes come from counts capped at CAP rows, cached until the log has grown by a quarter.
+ * Sizes come from counts capped at CAP rows, cached until the log has grown by a quarter;
+ * costs weigh a row read per index entry (ROW_READ) where the index does not carry a filter.
  */
-export type Driver = { kind: 'walk'; index: string | null; size: number } | { kind: 'range'; size: number }
+export type Driver = { kind: 'walk'; index: string | null; size: number; cost: number } | { kind: 'range'; size: number; cost: number }
 
+type Column = 'webhook_id' | 'event_id' | 'status' | 'topic' | 'status_class' | 'created_at' | 'tag'
 const CAP = 100_000
-const WALKS = [
-  { index: 'deliveries_event', column: 'event_id' },
-  { index: 'deliveries_tagged', column: 'tag' },
-  { index: 'deliveries_webhook', column: 'webhook_id' },
-  { index: 'deliveries_topic', column: 'topic' },
-  { index: 'deliveries_class', column: 'status_class' },
-  { index: 'deliveries_status', column: 'status' },
-] as const
+/** What reading a row costs, in index entries read; walking the table itself costs TABLE_ROW per row. */
+const ROW_READ = 8
+const TABLE_ROW = 2
+const WALKS: ReadonlyArray<{ index: string; column: Exclude<Column, 'created_at'>; carries: readonly Column[] }> = [
+  { index: 'deliveries_event', column: 'event_id', carries: [] },
+  { index: 'deliveries_tagged', column: 'tag', carries: [] },
+  { index: 'deliveries_webhook', column: 'webhook_id', carries: ['created_at', 'tag', 'topic'] },
+  { index: 'deliveries_topic', column: 'topic', carries: ['webhook_id', 'created_at', 'tag'] },
+  { index: 'deliveries_class', column: 'status_class', carries: ['webhook_id', 'created_at', 'tag', 'topic'] },
+  { index: 'deliveries_status', column: 'status', carries: ['webhook_id', 'created_at', 'tag', 'topic'] },
+]
+const RANGE_CARRIES: readonly Column[] = ['created_at', 'webhook_id', 'status']
+
+/** The columns a filter's conditions read. */
+function filtered(filter: LogFilter): Column[] {
+  const columns: Column[] = []
+  for (const column of ['webhook_id', 'event_id', 'status', 'topic', 'status_class'] as const) if (filter[column] !== undefined) columns.push(column)
+  if (filter.since !== undefined || filter.until !== undefined) columns.push('created_at')
+  if (filter.test !== undefined) columns.push('tag')
+  return columns
+}
 
 export class LogPager {
   private readonly sizes = new Map<string, { size: number; at: number }>()
@@ -66,25 +81,29 @@ export class LogPager {
     return row?.id ?? maxId + 1
   }
 
-  /** Which index reads this filter (`q` aside); for a count (`counting`), the one with the fewest rows. */
+  /** Which index reads this filter (`q` aside) for the least work; for a count (`counting`), all of its rows are read. */
   driver(filter: LogFilter, counting = false): Driver {
     const maxId = this.maxId()
-    let best: { kind: 'walk'; index: string | null; size: number } = { kind: 'walk', index: null, size: maxId }
-    for (const { index, column } of WALKS) {
+    const needed = filtered(filter)
+    const weight = (carries: readonly Column[]) => (needed.every((c) => carries.includes(c)) ? 1 : ROW_READ)
+    let best: Driver & { kind: 'walk' } = { kind: 'walk', index: null, size: maxId, cost: maxId * TABLE_ROW }
+    for (const { index, column, carries } of WALKS) {
       const value = column === 'tag' ? (filter.test === true ? 'test' : undefined) : filter[column]
       if (value === undefined) continue
       const size = this.sizeOf(index, column, value, maxId)
-      if (size < best.size) best = { kind: 'walk', index, size }
+      const cost = size * weight([column, ...carries])
+      if (cost < best.cost) best = { kind: 'walk', index, size, cost }
     }
     if (filter.since === undefined && filter.until === undefined) return best
     const from = filter.since === undefined ? 1 : this.idAt(Date.parse(filter.since), maxId)
     const to = filter.until === undefined ? maxId + 1 : this.idAt(Date.parse(filter.until), maxId)
-    const range = { kind: 'range' as const, size: Math.max(0, to - from) }
-    if (counting) return range.size < best.size ? range : best
-    // A walk from the newest row passes over what lies above the range before it finds anything.
+    const size = Math.max(0, to - from)
+    const range: Driver = { kind: 'range', size, cost: size * weight(RANGE_CARRIES) }
+    if (counting) return range.cost < best.cost ? range : best
+    // A walk from the newest row passes over what lies above the range before it finds
+    // anything; a range read collects and sorts every match.
     const above = maxId > 0 ? (maxId + 1 - Math.min(to, maxId + 1)) / maxId : 0
-    const walkCost = best.size * above + 100
-    return range.size * 2 < walkCost ? range : best
+    return range.cost * 2 < best.cost * above + 100 ? range : best
   }
 
   private from(driver: Driver): string {

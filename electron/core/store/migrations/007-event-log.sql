@@ -36,18 +36,20 @@ DROP TABLE event_bodies;
 ALTER TABLE event_bodies_by_rowid RENAME TO event_bodies;
 
 -- The log's indexes (see log-pager.ts). Each equality filter has one that starts with its
--- column and the id, so a page walks it in keyset order and stops after `limit` rows, and
--- that carries the other filter columns, so rows that do not match are skipped without
--- reading them. webhook_id and status had plain ones since 003; these replace them.
+-- column and the id, so a page walks it in keyset order and stops after `limit` rows. They
+-- carry the filter columns that never change (webhook, time, tag, topic), so rows that do
+-- not match those are skipped without reading them; a column the engine changes on every
+-- attempt (status, class, duration) is in as few indexes as possible, each one more index
+-- it must rewrite. webhook_id and status had plain ones since 003; these replace them.
 DROP INDEX deliveries_webhook;
 DROP INDEX deliveries_status;
-CREATE INDEX deliveries_webhook ON deliveries (webhook_id, id, status, status_class, created_at, tag, topic);
-CREATE INDEX deliveries_status ON deliveries (status, id, webhook_id, status_class, created_at, tag, topic);
-CREATE INDEX deliveries_topic ON deliveries (topic, id, webhook_id, status, status_class, created_at, tag);
-CREATE INDEX deliveries_class ON deliveries (status_class, id, webhook_id, status, created_at, tag, topic);
+CREATE INDEX deliveries_webhook ON deliveries (webhook_id, id, created_at, tag, topic);
+CREATE INDEX deliveries_status ON deliveries (status, id, webhook_id, created_at, tag, topic);
+CREATE INDEX deliveries_topic ON deliveries (topic, id, webhook_id, created_at, tag);
+CREATE INDEX deliveries_class ON deliveries (status_class, id, webhook_id, created_at, tag, topic);
 CREATE INDEX deliveries_tagged ON deliveries (tag, id) WHERE tag IS NOT NULL;
--- The time range, and the dashboard's counts over all webhooks, read from this one alone.
-CREATE INDEX deliveries_created ON deliveries (created_at, webhook_id, status, status_class, tag, topic);
+-- A time range, and the dashboard's counts over all webhooks.
+CREATE INDEX deliveries_created ON deliveries (created_at, webhook_id, status);
 -- The dashboard per webhook: its counts and latencies over a time range, without a sort.
 CREATE INDEX deliveries_webhook_time ON deliveries (webhook_id, created_at, status, last_duration_ms);
 CREATE INDEX deliveries_replay ON deliveries (replay_of) WHERE replay_of IS NOT NULL;
@@ -60,6 +62,10 @@ CREATE INDEX deliveries_replay ON deliveries (replay_of) WHERE replay_of IS NOT 
 -- indexing; unicode61 removes the other diacritics, so `don hang` finds `Đơn hàng`.
 CREATE VIRTUAL TABLE event_text USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE attempt_text USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+-- Segments merge eight at a time instead of four: the indexer writes one small segment per
+-- batch, and merging them less often made catching up a third faster at 400,000 rows.
+INSERT INTO event_text (event_text, rank) VALUES ('automerge', 8);
+INSERT INTO attempt_text (attempt_text, rank) VALUES ('automerge', 8);
 
 -- The background indexer's cursors: the last event and attempt id it has indexed. Rows
 -- above a cursor are indexed in batches after they are written, never by the writer.
