@@ -3,7 +3,7 @@ import { jsonForIndex } from './log-text'
 
 type Source = 'events' | 'attempts'
 
-/** Attempt text is keyed in delivery order: delivery id × 64 + attempt number (at most 26 attempts are ever made). */
+/** Attempt text is keyed in delivery order: delivery id × 64 + attempt number (1–63; the engine makes at most 26). */
 export const ATTEMPT_SLOTS = 64
 export const attemptKey = (deliveryId: number, n: number) => deliveryId * ATTEMPT_SLOTS + n
 
@@ -62,7 +62,7 @@ export class LogIndexRepo {
       }>
       const insert = this.db.prepare('INSERT INTO attempt_text (rowid, body) VALUES (?, ?)')
       // In key order: FTS5 flushes what it buffered whenever a key goes backwards (a retry of an older delivery).
-      const keyed = rows.filter((row) => row.n < ATTEMPT_SLOTS).map((row) => ({ key: attemptKey(row.delivery_id, row.n), row }))
+      const keyed = rows.filter((row) => row.n >= 1 && row.n < ATTEMPT_SLOTS).map((row) => ({ key: attemptKey(row.delivery_id, row.n), row }))
       keyed.sort((a, b) => a.key - b.key)
       for (const { key, row } of keyed) {
         const parts = [row.url, row.request_headers, row.response_headers ?? '', row.body ? row.body.toString('utf8') : '', row.error_message ?? '']

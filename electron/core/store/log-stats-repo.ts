@@ -32,9 +32,9 @@ export class LogStatsRepo {
    */
   series(sinceMs: number, untilMs: number, bucketMs: number, webhookId: number | undefined): BucketCounts[] {
     const statement = this.db.prepare(
-      `SELECT COALESCE(SUM(status = 'succeeded'), 0) AS succeeded, COALESCE(SUM(status = 'failed'), 0) AS failed,
-         COALESCE(SUM(status = 'retrying'), 0) AS retrying, COALESCE(SUM(status IN ('pending', 'sending')), 0) AS pending,
-         COALESCE(SUM(status = 'cancelled'), 0) AS cancelled
+      `SELECT COUNT(*) FILTER (WHERE status = 'succeeded') AS succeeded, COUNT(*) FILTER (WHERE status = 'failed') AS failed,
+         COUNT(*) FILTER (WHERE status = 'retrying') AS retrying, COUNT(*) FILTER (WHERE status IN ('pending', 'sending')) AS pending,
+         COUNT(*) FILTER (WHERE status = 'cancelled') AS cancelled
        FROM deliveries INDEXED BY ${webhookId === undefined ? 'deliveries_created' : 'deliveries_webhook_time'}
        WHERE created_at >= @from AND created_at < @to ${webhookId === undefined ? '' : 'AND webhook_id = @webhook'}`,
     )

@@ -56,8 +56,8 @@ CREATE INDEX deliveries_replay ON deliveries (replay_of) WHERE replay_of IS NOT 
 
 -- Full text (SPEC §8): each event's payload once (rowid = the event's id), and per attempt its
 -- URL, request and response headers, response body and error (rowid = delivery id × 64 +
--- attempt number, so attempt hits come in delivery order, the log's order; a delivery has at
--- most 26 attempts). Contentless (the text lives in its own tables already), with deletes
+-- attempt number, so attempt hits come in delivery order, the log's order; the engine makes
+-- at most 26 attempts, and an imported attempt numbered beyond 63 is not indexed). Contentless (the text lives in its own tables already), with deletes
 -- allowed so retention and webhook deletion leave no stale rows. `đ` is folded to `d` before
 -- indexing; unicode61 removes the other diacritics, so `don hang` finds `Đơn hàng`.
 CREATE VIRTUAL TABLE event_text USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
@@ -79,6 +79,6 @@ INSERT INTO log_index_cursors (name, last_id) VALUES ('events', 0), ('attempts',
 CREATE TRIGGER events_unindex AFTER DELETE ON events BEGIN
   DELETE FROM event_text WHERE rowid = old.id;
 END;
-CREATE TRIGGER attempts_unindex AFTER DELETE ON attempts BEGIN
+CREATE TRIGGER attempts_unindex AFTER DELETE ON attempts WHEN old.n BETWEEN 1 AND 63 BEGIN
   DELETE FROM attempt_text WHERE rowid = old.delivery_id * 64 + old.n;
 END;
