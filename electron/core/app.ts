@@ -36,6 +36,9 @@ import { TargetCache } from './delivery/targets'
 import { createHandlers, type Handlers } from './handlers'
 import { Lifecycle, settleWithin } from './lifecycle/background'
 import { LogFilesService } from './log-files/service'
+import { LogIndexer } from './log/indexer'
+import { LogRetention } from './log/retention'
+import { LogService } from './log/service'
 import { loadDataKey } from './secrets/data-key'
 import { SecretBox } from './secrets/secret-box'
 import { jsonSettingsStore } from './settings/json-settings'
@@ -47,6 +50,9 @@ import { DeliveriesRepo } from './store/deliveries-repo'
 import { ReplayJobsRepo } from './store/replay-jobs-repo'
 import { ReplaysRepo } from './store/replays-repo'
 import { LogFilesRepo } from './store/log-files-repo'
+import { LogIndexRepo } from './store/log-index-repo'
+import { LogRetentionRepo } from './store/log-retention-repo'
+import { LogStatsRepo } from './store/log-stats-repo'
 import { openDatabase } from './store/database'
 import { sealLegacyRows } from './store/seal-legacy'
 import { TemplatesRepo } from './store/templates-repo'
@@ -69,6 +75,9 @@ export interface FullCore extends Core {
   readonly topics: TopicService
   readonly deliveries: DeliveryService
   readonly engine: DeliveryEngine
+  /** The event log's background work; tests and the bench drive them directly. */
+  readonly indexer: LogIndexer
+  readonly retention: LogRetention
   readonly lifecycle: Lifecycle
   /** What preparing the data directory could not do but did not stop on. */
   readonly warnings: readonly string[]
@@ -82,7 +91,8 @@ export function createCore(options: CoreOptions): FullCore {
   const randomBytes = options.randomBytes ?? nodeRandomBytes
   const dataKey = loadDataKey(dataDir, options.keyWrapper)
   const box = new SecretBox(dataKey.key)
-  const db = openDatabase(join(dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding })
+  const databaseFile = join(dataDir, DATABASE_FILE)
+  const db = openDatabase(databaseFile, { nativeBinding: options.nativeBinding })
   const webhooksRepo = new WebhooksRepo(db)
   sealLegacyRows(db, webhooksRepo, box)
 
@@ -211,6 +221,14 @@ export function createCore(options: CoreOptions): FullCore {
   let adminToken: string | null = null
   const tokens = new TokenService(db, scheduler, () => (adminToken ??= readAdminToken(dataDir)), randomBytes)
   const settings = new SettingsService(options.settings ?? jsonSettingsStore(dataDir))
+  // The event log (issue 9): full-text indexing and retention run in the background.
+  const indexer = new LogIndexer(new LogIndexRepo(db), scheduler)
+  const retentionRepo = new LogRetentionRepo(db, databaseFile)
+  const retention = new LogRetention({ repo: retentionRepo, scheduler, settings: () => settings.get(), purged: (ids) => pushes.add(ids) })
+  listeners.add((name) => {
+    if (name === 'settings.changed') retention.wake()
+  })
+  const log = new LogService({ retention: retentionRepo, stats: new LogStatsRepo(db), scheduler })
   // Topic membership is the core's knowledge: the shared schemas check shapes only.
   const withMembership = webhookInputSchemas(topics.knows)
   // An update's topics are checked against the stored profile, so one answer names every bad field.
@@ -225,6 +243,7 @@ export function createCore(options: CoreOptions): FullCore {
     settings,
     topics,
     deliveries,
+    log,
     bursts,
     replays,
     replayJobs,
@@ -251,6 +270,8 @@ export function createCore(options: CoreOptions): FullCore {
 
   const lifecycle = new Lifecycle(scheduler)
   lifecycle.add(engine)
+  lifecycle.add(indexer)
+  lifecycle.add(retention)
   lifecycle.add(bursts)
   lifecycle.add(replayJobs)
   const inFlight = new Set<Promise<unknown>>()
@@ -306,6 +327,8 @@ export function createCore(options: CoreOptions): FullCore {
     topics,
     deliveries,
     engine,
+    indexer,
+    retention,
     lifecycle,
     warnings,
     invoke<N extends ProcedureName>(name: N, input: unknown, ctx: CallContext): Promise<ProcedureOutput<N>> {

@@ -5,6 +5,7 @@ import type { ReplayService } from './delivery/replay'
 import type { ReplayJobRunner } from './delivery/replay-jobs'
 import type { DeliveryService } from './delivery/service'
 import type { LogFilesService } from './log-files/service'
+import type { LogService } from './log/service'
 import type { SettingsService } from './settings/service'
 import type { SimulatorService } from './simulator/service'
 import type { TokenService } from './tokens/service'
@@ -18,6 +19,7 @@ export interface HandlerDeps {
   settings: SettingsService
   topics: TopicService
   deliveries: DeliveryService
+  log: LogService
   bursts: BurstRunner
   replays: ReplayService
   replayJobs: ReplayJobRunner
@@ -40,10 +42,6 @@ function secretsAsked(asked: boolean | undefined, ctx: CallContext): boolean {
   if (asked !== true) return false
   if (ctx.role !== 'admin') throw new HooklabError('forbidden', 'A read token never sees secrets; include_secret needs an admin token')
   return true
-}
-
-function notYet(): never {
-  throw new HooklabError('unavailable', 'Not built yet')
 }
 
 /** One thin function per procedure: the logic lives in the services. Roles are checked before, from the procedure's row. */
@@ -106,9 +104,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // Issue 9, being built: each answers 503 until its service lands.
     'log.exportToFile': (input, ctx) => deps.logFiles.exportToFile(input, ctx),
     'log.importFromFile': (input, ctx) => deps.logFiles.importFromFile(input.path, ctx),
-    'log.storage': () => notYet(),
-    'log.compact': () => notYet(),
-    'log.stats': () => notYet(),
+    'log.storage': () => deps.log.storage(),
+    'log.compact': () => deps.log.compact(),
+    'log.stats': (input) => deps.log.stats(input),
     'topics.catalog': () => topics.catalog(),
     'topics.createCustom': (input, ctx) => topics.createCustom(input.profile, input.topic, ctx.origin, input.template ?? null),
     'topics.deleteCustom': (input, ctx) => {

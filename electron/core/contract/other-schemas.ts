@@ -83,6 +83,10 @@ export const settingsSchema = z
     /** The desktop app serves the Admin API only when asked (serve always does). */
     admin_api_enabled: z.boolean(),
     admin_api_port: z.number().int().min(0).max(65535),
+    /** Finished deliveries older than this many days are purged (issue 9 item 6); null keeps them. */
+    retention_days: z.number().int().min(1).max(36_500).nullable(),
+    /** At most this many deliveries are kept, the oldest finished ones purged first; null: no limit. */
+    retention_max_deliveries: z.number().int().min(1).max(1_000_000_000).nullable(),
   })
   .strict()
 export type Settings = z.infer<typeof settingsSchema>
@@ -93,6 +97,8 @@ export const DEFAULT_SETTINGS: Settings = {
   page_size: 10,
   admin_api_enabled: false,
   admin_api_port: 7788,
+  retention_days: 30,
+  retention_max_deliveries: null,
 }
 
 export const appInfoSchema = z.object({

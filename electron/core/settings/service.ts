@@ -9,8 +9,9 @@ export class SettingsService {
     const stored = this.store.read()
     const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS }
     for (const [key, value] of Object.entries(stored)) {
-      const field = settingsSchema.shape[key as keyof Settings]
-      if (field && field.safeParse(value).success) merged[key] = value
+      // A hand-edited file may name anything, `constructor` included: only the schema's own keys count.
+      if (!Object.hasOwn(settingsSchema.shape, key)) continue
+      if (settingsSchema.shape[key as keyof Settings].safeParse(value).success) merged[key] = value
     }
     return merged as Settings
   }

@@ -35,6 +35,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same mode.
   ensurePrivateFile(file)
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  // Takes effect only in a new, empty file: log.compact can then free pages in place (an
+  // older file is switched by its first compaction's VACUUM).
+  db.pragma('auto_vacuum = INCREMENTAL')
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')

@@ -1,7 +1,9 @@
 import type { DeliveryStatus, DeliveryTag, ErrorClass } from '../contract/delivery-schemas'
-import type { DeliveryFilter } from '../contract/log-schemas'
+import type { DeliveryFilter, StatusClass } from '../contract/log-schemas'
 import type { PayloadFormat, Profile } from '../contract'
 import type { Db } from './database'
+import { LogPager } from './log-pager'
+import { STATUS_CLASS_SQL } from './log-query'
 
 export interface EventRecord {
   id: number
@@ -28,14 +30,18 @@ export interface DeliveryRecord {
   last_error_class: ErrorClass | null
   last_duration_ms: number | null
   replay_of: number | null
-  /** 1 when read from another Hooklab's export (migration 009). */
-  imported: number
   created_on: string
   finished_on: string | null
+  /** The event's topic, the creation time in epoch ms and the last attempt's class, kept for the log's filters. */
+  topic: string
+  created_at: number
+  status_class: StatusClass | null
+  /** 1 when it came from another Hooklab's export. */
+  imported: number
 }
 
 /** A delivery with what the list shows of its event. */
-export type DeliveryRow = DeliveryRecord & { topic: string; profile: Profile }
+export type DeliveryRow = DeliveryRecord & { profile: Profile }
 
 export interface NewDelivery {
   event_id: number
@@ -45,6 +51,8 @@ export interface NewDelivery {
   next_attempt_at: number
   replay_of: number | null
   created_on: string
+  /** From another Hooklab's export (SPEC §8); false when left out. */
+  imported?: boolean
 }
 
 export interface AttemptRecord {
@@ -76,7 +84,7 @@ export interface DeliveryOutcome {
   finished_on: string | null
 }
 
-const SELECT_ROW = `SELECT d.*, e.topic, e.profile FROM deliveries d JOIN events e ON e.id = d.event_id`
+const SELECT_ROW = `SELECT d.*, e.profile FROM deliveries d JOIN events e ON e.id = d.event_id`
 
 type Sendable = { id: number; topic: string; content_type: string; body: Buffer }
 
@@ -93,7 +101,11 @@ export class DeliveriesRepo {
   private recentBytes = 0
   private lastBody: Buffer | null = null
 
-  constructor(private readonly db: Db) {}
+  private readonly pager: LogPager
+
+  constructor(private readonly db: Db) {
+    this.pager = new LogPager(db)
+  }
 
   private remember(key: string, value: Sendable): void {
     const bytes = value.body === this.lastBody ? 0 : value.body.length
@@ -126,10 +138,12 @@ export class DeliveriesRepo {
     return (this.db.prepare('SELECT id FROM deliveries WHERE replay_of = ? ORDER BY id').pluck().all(id) as number[])
   }
 
+  /** The event's topic and the creation time in ms are copied for the log's filters, here, whoever inserts. */
   insertDelivery(d: NewDelivery): number {
-    const sql = `INSERT INTO deliveries (event_id, webhook_id, status, tag, provider_id, next_attempt_at, replay_of, created_on)
-      VALUES (@event_id, @webhook_id, 'pending', @tag, @provider_id, @next_attempt_at, @replay_of, @created_on)`
-    return Number(this.db.prepare(sql).run(d).lastInsertRowid)
+    const sql = `INSERT INTO deliveries (event_id, webhook_id, status, tag, provider_id, next_attempt_at, replay_of, created_on, topic, created_at, imported)
+      VALUES (@event_id, @webhook_id, 'pending', @tag, @provider_id, @next_attempt_at, @replay_of, @created_on,
+        (SELECT topic FROM events WHERE id = @event_id), COALESCE(unixepoch(@created_on) * 1000, 0), @imported)`
+    return Number(this.db.prepare(sql).run({ ...d, imported: d.imported ? 1 : 0 }).lastInsertRowid)
   }
 
   get(id: number): DeliveryRow | undefined {
@@ -228,7 +242,8 @@ export class DeliveriesRepo {
     const updated = this.db
       .prepare(
         `UPDATE deliveries SET status = @status, attempts = @attempts, next_attempt_at = @next_attempt_at, lease_until = NULL,
-           last_status_code = @last_status_code, last_error_class = @last_error_class, last_duration_ms = @last_duration_ms, finished_on = @finished_on
+           last_status_code = @last_status_code, last_error_class = @last_error_class, last_duration_ms = @last_duration_ms, finished_on = @finished_on,
+           status_class = ${STATUS_CLASS_SQL('@last_status_code')}
          WHERE id = @id AND status = 'sending'`,
       )
       .run(outcome).changes
@@ -251,31 +266,16 @@ export class DeliveriesRepo {
     return this.db.prepare("UPDATE deliveries SET status = 'cancelled', finished_on = ?, lease_until = NULL WHERE id = ? AND status IN ('pending', 'retrying')").run(finishedOn, id).changes > 0
   }
 
-  private where(filter: DeliveryFilter): { sql: string; params: Record<string, unknown> } {
-    const clauses: string[] = []
-    const params: Record<string, unknown> = {}
-    for (const name of ['webhook_id', 'event_id', 'status'] as const) {
-      if (filter[name] === undefined) continue
-      clauses.push(`d.${name} = @${name}`)
-      params[name] = filter[name]
-    }
-    return { sql: clauses.join(' AND '), params }
-  }
-
+  /** A page of the log in keyset order (see log-pager.ts for how any filter stays fast). */
   page(filter: DeliveryFilter, dir: 'gt' | 'lt', from: number | undefined, limit: number): { rows: DeliveryRow[]; hasMore: boolean } {
-    const { sql, params } = this.where(filter)
-    const start = from ?? (dir === 'gt' ? 0 : Number.MAX_SAFE_INTEGER)
-    const keyset = dir === 'gt' ? 'd.id > @start' : 'd.id < @start'
-    const order = dir === 'gt' ? 'ASC' : 'DESC'
-    const rows = this.db
-      .prepare(`${SELECT_ROW} WHERE ${[keyset, sql].filter(Boolean).join(' AND ')} ORDER BY d.id ${order} LIMIT @n`)
-      .all({ ...params, start, n: limit + 1 }) as DeliveryRow[]
-    return { rows: rows.slice(0, limit), hasMore: rows.length > limit }
+    const { ids, hasMore } = this.pager.page(filter, dir, from, limit)
+    const rows = this.db.prepare(`${SELECT_ROW} WHERE d.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as DeliveryRow[]
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    return { rows: ids.map((id) => byId.get(id)).filter((r): r is DeliveryRow => r !== undefined), hasMore }
   }
 
   count(filter: DeliveryFilter): number {
-    const { sql, params } = this.where(filter)
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM deliveries d ${sql ? `WHERE ${sql}` : ''}`).get(params) as { n: number }).n
+    return this.pager.count(filter)
   }
 
   /** Events that lost their last delivery (their webhooks were deleted) go too (SPEC §8 "Delete"). */

@@ -1,44 +1,25 @@
-import { DELIVERY_STATUSES, type DeliveryFilter } from '../../core/contract'
 import { readWrapped } from './body'
 import type { AdminContext, Reply } from './context'
 import { badRequest } from './errors'
+import { LOG_FILTER_PARAMS, logFilterOf } from './log-filter'
 import { listPage } from './pagination'
 
 /**
  * `/admin/deliveries…`, `/admin/events.json` and a webhook's ping and test (issue 8
  * item 8, issue 7 item 4). Same conventions as webhooks: wrapped answers, keyset
- * `page_info` in the Link header, `limit` up to 250, 400 naming a bad parameter.
+ * `page_info` in the Link header, `limit` up to 250, 400 naming a bad parameter. The
+ * lists take the event log's filter (issue 9 item 4, log-filter.ts).
  */
 
-function idParam(params: URLSearchParams, name: string): number | undefined {
-  const raw = params.get(name)
-  if (raw === null || raw === '') return undefined
-  if (!/^\d{1,15}$/.test(raw.trim()) || Number(raw) === 0) throw badRequest(name, 'must be a whole number (an id)')
-  return Number(raw)
-}
-
-export function filterOf(params: URLSearchParams): DeliveryFilter {
-  const status = params.get('status')
-  if (status !== null && status !== '' && !(DELIVERY_STATUSES as readonly string[]).includes(status)) {
-    throw badRequest('status', `must be one of ${DELIVERY_STATUSES.join(', ')}`)
-  }
-  const filter: DeliveryFilter = {}
-  const webhookId = idParam(params, 'webhook_id')
-  const eventId = idParam(params, 'event_id')
-  if (webhookId !== undefined) filter.webhook_id = webhookId
-  if (eventId !== undefined) filter.event_id = eventId
-  if (status) filter.status = status as DeliveryFilter['status']
-  return filter
-}
-
-const KNOWN_LIST_PARAMS = ['limit', 'since_id', 'page_info', 'webhook_id', 'event_id', 'status']
+const KNOWN_LIST_PARAMS: readonly string[] = ['limit', 'since_id', 'page_info', ...LOG_FILTER_PARAMS]
 
 export async function listDeliveries(ctx: AdminContext): Promise<Reply> {
   const params = ctx.url.searchParams
   for (const name of params.keys()) if (!KNOWN_LIST_PARAMS.includes(name)) throw badRequest(name, 'is not a parameter of deliveries.json')
-  const filter = filterOf(params)
+  const filter = logFilterOf(params)
+  // The Link header's cursors carry the filter on, as the caller wrote it.
   const keep = new URLSearchParams()
-  for (const name of ['webhook_id', 'event_id', 'status']) if (params.has(name)) keep.set(name, params.get(name)!)
+  for (const name of LOG_FILTER_PARAMS) if (params.has(name)) keep.set(name, params.get(name)!)
   const fetch = async (dir: 'gt' | 'lt', id: number, limit: number) => {
     const page = await ctx.core.invoke('deliveries.page', { ...filter, dir, id, limit }, ctx.call)
     return { items: page.deliveries, has_more: page.has_more }
@@ -48,7 +29,9 @@ export async function listDeliveries(ctx: AdminContext): Promise<Reply> {
 }
 
 export async function countDeliveries(ctx: AdminContext): Promise<Reply> {
-  return { body: await ctx.core.invoke('deliveries.count', filterOf(ctx.url.searchParams), ctx.call) }
+  const params = ctx.url.searchParams
+  for (const name of params.keys()) if (!(LOG_FILTER_PARAMS as readonly string[]).includes(name)) throw badRequest(name, 'is not a parameter of deliveries/count.json')
+  return { body: await ctx.core.invoke('deliveries.count', logFilterOf(params), ctx.call) }
 }
 
 export async function getDelivery(ctx: AdminContext): Promise<Reply> {

@@ -1,7 +1,7 @@
 import { HooklabError, IMPORT_MAX_BYTES, logFilterShape, type ExportFormat } from '../../core/contract'
 import { dropRest, upload } from '../files'
 import type { Handler, Reply } from './context'
-import { filterOf } from './deliveries'
+import { logFilterOf } from './log-filter'
 import { AdminError, badRequest } from './errors'
 
 /**
@@ -18,7 +18,7 @@ export function exportDeliveries(format: ExportFormat): Handler {
     for (const name of params.keys()) if (!EXPORT_PARAMS.includes(name)) throw badRequest(name, `is not a parameter of deliveries/export.${format}`)
     const secrets = params.get('secrets')
     if (secrets !== null && secrets !== 'true' && secrets !== 'false') throw badRequest('secrets', 'must be true or false')
-    const running = await ctx.core.exportLog({ filter: filterOf(params), format, ...(secrets === null ? {} : { secrets: secrets === 'true' }) }, ctx.call)
+    const running = await ctx.core.exportLog({ filter: logFilterOf(params), format, ...(secrets === null ? {} : { secrets: secrets === 'true' }) }, ctx.call)
     return { body: null, stream: running }
   }
 }

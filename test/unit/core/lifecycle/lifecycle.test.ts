@@ -49,8 +49,18 @@ test('a piece that does not stop is given its cap of scheduler time, then the re
 
 test('a test core starts no background work unless asked; close() refuses new calls and closes the store', async () => {
   const t = testCore()
+  expect(t.core.lifecycle.names()).toEqual([...BACKGROUND_ORDER])
   const log: string[] = []
-  t.core.lifecycle.add(work('indexer', log))
+  // The core's own indexer, watched: the slot names are fixed, so the real piece is observed rather than replaced.
+  const { start, stop } = t.core.indexer
+  t.core.indexer.start = () => {
+    log.push('start indexer')
+    start.call(t.core.indexer)
+  }
+  t.core.indexer.stop = () => {
+    log.push('stop indexer')
+    return stop.call(t.core.indexer)
+  }
   expect(log).toEqual([])
   t.core.start()
   expect(log).toEqual(['start indexer'])
@@ -66,7 +76,7 @@ test('close() lets a call in flight finish before the store closes, but only up 
   cleanups.push(() => t.close())
   let release!: () => void
   const blocked = new Promise<void>((resolve) => (release = resolve))
-  t.core.lifecycle.add({ name: 'retention', start: () => {}, stop: () => blocked })
+  t.core.retention.stop = () => blocked
   t.core.start()
   const created = t.call('webhooks.create', { address: 'http://127.0.0.1:9/a', topic: 'orders/create' }, ADMIN)
   let closed = false
