@@ -49,7 +49,7 @@ let browser = null
 try {
   console.log(`Seeding ${N.toLocaleString('en')} deliveries into ${dataDir} …`)
   const seeded = await seedUiLog(dataDir, N)
-  console.log(`seeded in ${seeded.seconds.toFixed(1)} s`)
+  console.log(`seeded in ${seeded.seconds.toFixed(1)} s, indexed in ${seeded.index_seconds.toFixed(1)} s`)
   serve = await startServe(dataDir)
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' })

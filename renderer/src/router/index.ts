@@ -1,8 +1,6 @@
 import type { Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { BarChartOutline, FlashOutline, GitNetworkOutline, ListOutline, SettingsOutline } from '@vicons/ionicons5'
-import SettingsView from '../views/SettingsView.vue'
-import WebhooksView from '../views/WebhooksView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -22,7 +20,8 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/webhooks',
     name: 'webhooks',
-    component: WebhooksView,
+    // Every screen has its own chunk: a link to one screen loads only what that screen needs.
+    component: () => import('../views/WebhooksView.vue'),
     meta: { title: 'screen.webhooks', nav: { label: 'nav.webhooks', icon: GitNetworkOutline } },
   },
   {
@@ -49,7 +48,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/settings',
     name: 'settings',
-    component: SettingsView,
+    component: () => import('../views/SettingsView.vue'),
     meta: { title: 'screen.settings', nav: { label: 'nav.settings', icon: SettingsOutline } },
   },
   // An old or mistyped link lands on the start screen rather than a blank page.
