@@ -1,8 +1,10 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto'
 import { join } from 'node:path'
+import type { ZodType } from 'zod'
 import {
   emptyFields,
   ENGINE_ORIGIN,
+  exportInputSchema,
   fieldsFromZod,
   HooklabError,
   invalidInput,
@@ -24,12 +26,16 @@ import { BurstRunner } from './delivery/bursts'
 import { coalescer } from './delivery/coalesce'
 import { randomPool } from './delivery/random-pool'
 import { DeliveryEngine } from './delivery/engine'
+import { openOverride } from './delivery/overrides'
+import { ReplayService } from './delivery/replay'
+import { ReplayJobRunner } from './delivery/replay-jobs'
 import { Recorder } from './delivery/recorder'
 import { agentPool } from './delivery/sender'
 import { DeliveryService } from './delivery/service'
 import { TargetCache } from './delivery/targets'
 import { createHandlers, type Handlers } from './handlers'
 import { Lifecycle, settleWithin } from './lifecycle/background'
+import { LogFilesService } from './log-files/service'
 import { LogIndexer } from './log/indexer'
 import { LogRetention } from './log/retention'
 import { LogService } from './log/service'
@@ -44,6 +50,9 @@ import { DeliveriesRepo } from './store/deliveries-repo'
 import { LogIndexRepo } from './store/log-index-repo'
 import { LogRetentionRepo } from './store/log-retention-repo'
 import { LogStatsRepo } from './store/log-stats-repo'
+import { ReplayJobsRepo } from './store/replay-jobs-repo'
+import { ReplaysRepo } from './store/replays-repo'
+import { LogFilesRepo } from './store/log-files-repo'
 import { openDatabase } from './store/database'
 import { sealLegacyRows } from './store/seal-legacy'
 import { TemplatesRepo } from './store/templates-repo'
@@ -51,7 +60,7 @@ import { WebhooksRepo } from './store/webhooks-repo'
 import { systemScheduler } from './time/scheduler'
 import { TokenService } from './tokens/service'
 import { TopicService } from './topics/service'
-import type { Core, CoreOptions, PushListener } from './types'
+import type { Core, CoreOptions, LogExport, PushListener } from './types'
 import { WebhookService } from './webhooks/service'
 
 export const DATABASE_FILE = 'hooklab.db'
@@ -137,7 +146,13 @@ export function createCore(options: CoreOptions): FullCore {
     invalidate: (id) => targets.invalidate([id]),
     wake: () => engine?.wake(),
   })
-  const attemptDeps = { repo: deliveriesRepo, targets, scheduler, box, dispatcherFor: pool.dispatcherFor, dispatcher: options.dispatcher, version }
+  const replaysRepo = new ReplaysRepo(db)
+  // A replay's other address and header overrides, applied on each of its attempts.
+  const overrideOf = (id: number) => {
+    const sealed = replaysRepo.override(id)
+    return sealed ? openOverride(box, sealed) : null
+  }
+  const attemptDeps = { repo: deliveriesRepo, targets, scheduler, box, dispatcherFor: pool.dispatcherFor, dispatcher: options.dispatcher, version, overrideOf }
   engine = new DeliveryEngine({ ...attemptDeps, recorder })
   const deliveries = new DeliveryService({
     ...attemptDeps,
@@ -151,6 +166,51 @@ export function createCore(options: CoreOptions): FullCore {
     changed: (ids) => pushes.add(ids),
   })
   const bursts = new BurstRunner({ db, repo: new BurstsRepo(db), backlog: (sinceId, cap) => deliveriesRepo.pendingSince(sinceId, cap), deliveries, scheduler })
+  // Replay (issue 9): single replays, and bulk replay jobs that resume after a restart.
+  const replays = new ReplayService({
+    db,
+    repo: deliveriesRepo,
+    replays: replaysRepo,
+    targets,
+    box,
+    scheduler,
+    randomBytes: randomPool(randomBytes),
+    version,
+    detail: (id, role) => deliveries.get(id, role),
+    stored: (ids) => deliveries.afterFiring(ids),
+  })
+  let replayJobs: ReplayJobRunner | null = null
+  const jobPushes = coalescer(scheduler, (ids) => {
+    for (const id of ids) emit('replays.changed', { job: replayJobs!.get(id), origin: ENGINE_ORIGIN })
+  })
+  replayJobs = new ReplayJobRunner({
+    db,
+    jobs: new ReplayJobsRepo(db),
+    deliveries: deliveriesRepo,
+    replays,
+    box,
+    scheduler,
+    randomBytes: randomPool(randomBytes),
+    webhookExists: (id) => targets.get(id) !== undefined,
+    stored: (ids) => deliveries.afterFiring(ids),
+    progress: (id) => jobPushes.add([id]),
+  })
+  // Export and import (issue 9 item 5): streams, so both transports share them.
+  const logFiles = new LogFilesService({
+    db,
+    dataDir,
+    deliveries: deliveriesRepo,
+    webhooks: webhooksRepo,
+    reads: new LogFilesRepo(db),
+    box,
+    clock: scheduler,
+    randomBytes,
+    version,
+    checkOpen: () => {
+      if (closing) throw new HooklabError('unavailable', 'Hooklab is shutting down; try again once it has restarted')
+    },
+    emit,
+  })
   // Any change to a webhook may change what the engine sends, or release waiting deliveries.
   listeners.add((name, payload) => {
     if (name !== 'webhooks.changed') return
@@ -185,6 +245,10 @@ export function createCore(options: CoreOptions): FullCore {
     deliveries,
     log,
     bursts,
+    replays,
+    replayJobs,
+    curl: { detail: (id, role) => deliveries.get(id, role), insecure: (id) => targets.get(id)?.accept_self_signed ?? false },
+    logFiles,
     simulator: new SimulatorService({ templates: new TemplatesRepo(db), scheduler, knows: topics.knows }),
     version,
     dataDir,
@@ -209,27 +273,50 @@ export function createCore(options: CoreOptions): FullCore {
   lifecycle.add(indexer)
   lifecycle.add(retention)
   lifecycle.add(bursts)
+  lifecycle.add(replayJobs)
   const inFlight = new Set<Promise<unknown>>()
   let closing: Promise<void> | null = null
 
-  const run = async <N extends ProcedureName>(name: N, input: unknown, ctx: CallContext): Promise<ProcedureOutput<N>> => {
-    const procedure = procedures[name]
-    if (procedure.role === 'admin' && ctx.role !== 'admin') throw new HooklabError('forbidden', `A read token cannot call ${name}`)
+  /** Lone surrogates refused by field, then the schema: every input from a transport passes here. */
+  const parseInput = <T>(schema: ZodType<T>, input: unknown): T => {
     const broken = loneSurrogatePaths(input)
     if (broken.length > 0) {
       const fields = emptyFields()
       for (const path of broken) fields[path] = ['invalid']
       throw invalidInput(fields)
     }
-    const parsed = inputOf(name, input).safeParse(input ?? {})
+    const parsed = schema.safeParse(input ?? {})
     if (!parsed.success) throw invalidInput(fieldsFromZod(parsed.error, input))
+    return parsed.data
+  }
+
+  const run = async <N extends ProcedureName>(name: N, input: unknown, ctx: CallContext): Promise<ProcedureOutput<N>> => {
+    const procedure = procedures[name]
+    if (procedure.role === 'admin' && ctx.role !== 'admin') throw new HooklabError('forbidden', `A read token cannot call ${name}`)
+    const parsed = parseInput<unknown>(inputOf(name, input), input)
     // One handler per name; TypeScript cannot pair a generic name with its entry by itself.
     const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown
-    const output = await handler(parsed.data, ctx)
+    const output = await handler(parsed, ctx)
     // The output schema is the contract's promise to the UI; breaking it is our bug, not the caller's.
     const checked = procedure.output.safeParse(output)
     if (!checked.success) throw new HooklabError('internal', `Procedure ${name} broke its output schema: ${checked.error.message}`)
     return checked.data as ProcedureOutput<N>
+  }
+
+  const refuseWhenClosing = () => {
+    if (closing) throw new HooklabError('unavailable', 'Hooklab is shutting down; try again once it has restarted')
+  }
+  /** A streaming export counts as a call in flight from its first read to its last. */
+  async function* tracked(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+    let finish!: () => void
+    const finished = new Promise<void>((resolve) => (finish = resolve))
+    inFlight.add(finished)
+    try {
+      yield* chunks
+    } finally {
+      inFlight.delete(finished)
+      finish()
+    }
   }
 
   return {
@@ -253,6 +340,23 @@ export function createCore(options: CoreOptions): FullCore {
       call.then(forget, forget)
       return call
     },
+    async exportLog(input: unknown, ctx: CallContext): Promise<LogExport> {
+      refuseWhenClosing()
+      const running = logFiles.export(parseInput(exportInputSchema, input), ctx)
+      return { ...running, chunks: tracked(running.chunks) }
+    },
+    importLog(source, ctx, options) {
+      try {
+        refuseWhenClosing()
+      } catch (err) {
+        return Promise.reject(err)
+      }
+      const call = logFiles.import(source, ctx, options?.maxBytes)
+      inFlight.add(call)
+      const forget = () => inFlight.delete(call)
+      call.then(forget, forget)
+      return call
+    },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -267,6 +371,7 @@ export function createCore(options: CoreOptions): FullCore {
         if (stragglers.length > 0) console.error(`hooklab: ${stragglers.join(', ')} did not stop within ${capMs} ms`)
         // Attempts that did not finish in time go back to pending: sent again after a restart.
         if (db.open) deliveriesRepo.unlease(engine!.leasedIds())
+        if (db.open) jobPushes.flush()
         pushes.flush()
         await pool.close()
         listeners.clear()

@@ -1,6 +1,10 @@
 import { HooklabError, type CallContext, type FieldErrors, type ProcedureName, type ProcedureOutput, type ProcedureParsedInput } from './contract'
 import type { BurstRunner } from './delivery/bursts'
+import { copyAsCurl, type CurlDeps } from './delivery/curl'
+import type { ReplayService } from './delivery/replay'
+import type { ReplayJobRunner } from './delivery/replay-jobs'
 import type { DeliveryService } from './delivery/service'
+import type { LogFilesService } from './log-files/service'
 import type { LogService } from './log/service'
 import type { SettingsService } from './settings/service'
 import type { SimulatorService } from './simulator/service'
@@ -17,6 +21,10 @@ export interface HandlerDeps {
   deliveries: DeliveryService
   log: LogService
   bursts: BurstRunner
+  replays: ReplayService
+  replayJobs: ReplayJobRunner
+  curl: CurlDeps
+  logFiles: LogFilesService
   simulator: SimulatorService
   version: string
   dataDir: string
@@ -34,10 +42,6 @@ function secretsAsked(asked: boolean | undefined, ctx: CallContext): boolean {
   if (asked !== true) return false
   if (ctx.role !== 'admin') throw new HooklabError('forbidden', 'A read token never sees secrets; include_secret needs an admin token')
   return true
-}
-
-function notYet(): never {
-  throw new HooklabError('unavailable', 'Not built yet')
 }
 
 /** One thin function per procedure: the logic lives in the services. Roles are checked before, from the procedure's row. */
@@ -92,14 +96,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'deliveries.count': (input) => ({ count: deliveries.count(input) }),
     'deliveries.retry': (input, ctx) => deliveries.retry(input.id, ctx.role),
     'deliveries.cancel': (input, ctx) => deliveries.cancel(input.id, ctx.role),
-    // Issue 9, being built: each answers 503 until its service lands.
-    'deliveries.replay': () => notYet(),
-    'deliveries.curl': () => notYet(),
-    'replays.start': () => notYet(),
-    'replays.get': () => notYet(),
-    'replays.cancel': () => notYet(),
-    'log.exportToFile': () => notYet(),
-    'log.importFromFile': () => notYet(),
+    'deliveries.replay': (input, ctx) => deps.replays.replay(input, ctx.role),
+    'deliveries.curl': (input, ctx) => copyAsCurl(deps.curl, input, ctx.role),
+    'replays.start': (input) => deps.replayJobs.begin(input),
+    'replays.get': (input) => deps.replayJobs.get(input.id),
+    'replays.cancel': (input) => deps.replayJobs.cancel(input.id),
+    'log.exportToFile': (input, ctx) => deps.logFiles.exportToFile(input, ctx),
+    'log.importFromFile': (input, ctx) => deps.logFiles.importFromFile(input.path, ctx),
     'log.storage': () => deps.log.storage(),
     'log.compact': () => deps.log.compact(),
     'log.stats': (input) => deps.log.stats(input),

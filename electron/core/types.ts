@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici'
 import type { CallContext, ProcedureName, ProcedureOutput, PushedEventName, PushedEventPayload, TokenRole } from './contract'
+import type { ImportResult } from './contract/log-schemas'
 import type { Settings } from './contract/other-schemas'
 import type { Scheduler } from './time/scheduler'
 
@@ -38,6 +39,15 @@ export interface CoreOptions {
   nativeBinding?: string
 }
 
+/** An export about to stream: what a transport needs to name it, and its text page by page. */
+export interface LogExport {
+  filename: string
+  contentType: string
+  chunks: AsyncIterable<string>
+  /** Deliveries written so far (final once `chunks` is exhausted). */
+  progress: { deliveries: number }
+}
+
 export type PushListener = <N extends PushedEventName>(name: N, payload: PushedEventPayload<N>) => void
 
 /** What a transport sees of the core: the contract, pushed events, token checks and the lifecycle. */
@@ -45,6 +55,14 @@ export interface Core {
   readonly dataDir: string
   /** Validates `input` against the contract, checks the role, runs the procedure, validates the output. Throws HooklabError. */
   invoke<N extends ProcedureName>(name: N, input: unknown, ctx: CallContext): Promise<ProcedureOutput<N>>
+  /**
+   * The event log's files (issue 9 item 5), which do not fit one JSON call: `exportLog` checks
+   * its input (`exportInputSchema`) and the caller's role before the first chunk and reads the
+   * log a page at a time as `chunks` is consumed; `importLog` reads an NDJSON export from
+   * `source` (admins only) and stores all of it or nothing. Both throw HooklabError.
+   */
+  exportLog(input: unknown, ctx: CallContext): Promise<LogExport>
+  importLog(source: AsyncIterable<Uint8Array>, ctx: CallContext, options?: { maxBytes?: number }): Promise<ImportResult>
   /** Every pushed event; returns an unsubscribe function. */
   subscribe(listener: PushListener): () => void
   /** The role of an Admin API token, or null when it is unknown. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, webContents } from 'electron'
 import { createCore } from '../core/app'
 import type { CallContext } from '../core/contract'
 import { shutdown } from '../core/lifecycle/shutdown'
@@ -10,6 +10,7 @@ import { claimOwnership } from '../core/data-dir/owner'
 import type { Core, CoreOptions } from '../core/types'
 import { startServer } from '../serve'
 import { adminApiController, type AdminApiController } from './admin-api'
+import { fileDialogs } from './file-dialogs'
 import { bindIpc } from './ipc'
 import { menuTemplate } from './menu'
 import { shellPaths } from './paths'
@@ -104,6 +105,15 @@ if (!app.requestSingleInstanceLock()) {
       isTrustedSender: (url) => isTrustedSender(url, appOrigin),
       webContents: () => BrowserWindow.getAllWindows().map((win) => win.webContents),
       adminApiUrl: () => adminApiUrl,
+      // Exports are saved where the user says, in a dialog modal to the window that asked.
+      prepare: fileDialogs({
+        defaultDir: () => app.getPath('downloads'),
+        showSaveDialog: (senderId, dialogOptions) => {
+          const contents = webContents.fromId(senderId)
+          const win = contents ? BrowserWindow.fromWebContents(contents) : null
+          return win ? dialog.showSaveDialog(win, dialogOptions) : dialog.showSaveDialog(dialogOptions)
+        },
+      }),
     })
 
     adminApi = adminApiController({

@@ -1,8 +1,9 @@
 import type { InvokeResult } from '../core/contract/bridge'
-import { isProcedureName } from '../core/contract/names'
+import { isProcedureName, type ProcedureName } from '../core/contract/names'
 import { toSerializedError, type SerializedError, type TransportInfo } from '../core/contract'
 import type { Core } from '../core/types'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
+import type { PreparedCall } from './file-dialogs'
 
 /**
  * The IPC transport: one channel for calls, one for pushed events. It takes an
@@ -44,6 +45,8 @@ export interface BindIpcOptions {
   webContents(): WebContentsLike[]
   /** Where this app's Admin API answers right now (it follows the settings), for `app.info`. */
   adminApiUrl(): string | null
+  /** Runs before the core for calls that need the shell first (a save dialog: main/file-dialogs.ts). */
+  prepare?(name: ProcedureName, input: unknown, senderId: number): Promise<PreparedCall>
 }
 
 /**
@@ -97,7 +100,9 @@ export function bindIpc(
     try {
       // The desktop UI's session is admin (SPEC §8 Tokens).
       const transport: TransportInfo = { kind: 'ipc', admin_api_url: options.adminApiUrl() }
-      const value = await core.invoke(name, input, { origin: originFrom(meta, event.sender.id), role: 'admin', transport })
+      const prepared = options.prepare ? await options.prepare(name, input, event.sender.id) : { input }
+      if ('answer' in prepared) return prepared.answer
+      const value = await core.invoke(name, prepared.input, { origin: originFrom(meta, event.sender.id), role: 'admin', transport })
       return { ok: true, value }
     } catch (err) {
       return { ok: false, error: toSerializedError(err) }

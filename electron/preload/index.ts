@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/channels'
 import type { HooklabBridge, InvokeResult } from '../core/contract/bridge'
 // Not '../core/contract' itself: that pulls zod, which a sandboxed preload cannot require.
@@ -6,7 +6,7 @@ import { isProcedureName, isPushedEventName } from '../core/contract/names'
 
 /**
  * The renderer's only door to the main process (DESIGN rule 2): two named
- * capabilities. Never ipcRenderer itself, never shell, never a generic
+ * capabilities, plus reading the path of a file the user picked (for an import). Never ipcRenderer itself, never shell, never a generic
  * send(channel). Names are checked here too, so a typo fails in the window
  * without a round trip; the main process checks again because it trusts no one.
  */
@@ -35,6 +35,12 @@ const bridge: HooklabBridge = {
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, onEvent)
     }
+  },
+
+  pathForFile(file) {
+    // The page's File objects carry no path since Electron 32: webUtils reads it here.
+    if (!(file instanceof File)) throw new TypeError('pathForFile needs a File')
+    return webUtils.getPathForFile(file)
   },
 }
 

@@ -5,6 +5,12 @@ import { HttpError, readBody, sendJson, STATUS_OF } from './http-util'
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{1,100}$/
 
+/** The window's client id (X-Hooklab-Client), echoed in pushed events; `web` without one. */
+export function clientOrigin(req: IncomingMessage): string {
+  const client = req.headers['x-hooklab-client']
+  return typeof client === 'string' && CLIENT_ID.test(client) ? client : 'web'
+}
+
 /**
  * `POST /rpc/<procedure>`: the contract over HTTP. The envelope matches the IPC
  * binding's, so the renderer's client treats both transports alike.
@@ -23,8 +29,7 @@ export async function handleRpc(core: Core, name: string, req: IncomingMessage, 
     const status = err instanceof HttpError ? err.status : 400
     return sendJson(res, status, { ok: false, error: { code: 'invalid_input', message: status === 413 ? 'Request body is too large' : 'Malformed JSON' } })
   }
-  const client = req.headers['x-hooklab-client']
-  const origin = typeof client === 'string' && CLIENT_ID.test(client) ? client : 'web'
+  const origin = clientOrigin(req)
   if (!isProcedureName(name)) {
     return sendJson(res, 404, { ok: false, error: { code: 'unknown_procedure', message: `Unknown procedure: ${name.slice(0, 100)}` } })
   }

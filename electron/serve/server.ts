@@ -4,9 +4,10 @@ import type { TransportInfo } from '../core/contract'
 import type { Core } from '../core/types'
 import { createAdminApi } from './admin/router'
 import { createEventsSocket } from './events-socket'
+import { handleFiles } from './files'
 import { Guard } from './guard'
 import { BASE_HEADERS, sendJson, sendText } from './http-util'
-import { handleRpc } from './rpc'
+import { clientOrigin, handleRpc } from './rpc'
 import { serveStatic } from './static-files'
 
 export interface ServeOptions {
@@ -63,16 +64,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return sendText(res, 400, 'Bad request: malformed URL')
     }
     const path = url.pathname
-    const isApi = path.startsWith('/admin/') || path.startsWith('/rpc/')
+    const isApi = path.startsWith('/admin/') || path.startsWith('/rpc/') || path.startsWith('/files/')
     if (!guard.hostAllowed(req)) {
       const message = 'Forbidden: this server answers only to 127.0.0.1 and localhost on its own port'
       return isApi ? sendJson(res, 403, { errors: message }) : sendText(res, 403, message)
     }
     if (path.startsWith('/admin/')) return admin(req, res, url, guard.role(req, { allowCookie: false }))
-    if (path.startsWith('/rpc/')) {
+    // The event log's files stream outside /rpc's body limit, behind the same gate (issue 9 item 5).
+    if (path.startsWith('/rpc/') || path.startsWith('/files/')) {
       if (!guard.originAllowed(req)) return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Foreign origin' } })
       const role = guard.role(req, { allowCookie: true })
       if (!role) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Open the URL printed by `hooklab serve` (it carries the token), or send X-Hooklab-Access-Token' } })
+      if (path.startsWith('/files/')) return handleFiles(core, path, req, res, url, { origin: clientOrigin(req), role, transport: transport() })
       return handleRpc(core, decodeURIComponent(path.slice('/rpc/'.length)), req, res, role, transport())
     }
     if (url.searchParams.has('token')) return redirectWithoutToken(guard, url, res)
@@ -94,7 +97,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (err instanceof URIError) return sendText(res, 400, 'Bad request: malformed percent-encoding')
       console.error('hooklab: request failed:', err)
       if (res.headersSent) return void res.destroy()
-      if ((req.url ?? '').startsWith('/rpc/')) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } })
+      if (/^\/(rpc|files)\//.test(req.url ?? '')) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } })
       else sendJson(res, 500, { errors: 'Internal error' })
     })
   })

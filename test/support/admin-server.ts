@@ -42,8 +42,8 @@ function tokenHeader(token: string, via: TokenHeader): Record<string, string> {
  * server on a free loopback port, and the data directory's admin token. Nothing leaves
  * the machine.
  */
-export async function adminServer(options: { clock?: Scheduler } = {}) {
-  const t = testCore({ clock: options.clock })
+export async function adminServer(options: { clock?: Scheduler; dataDir?: string } = {}) {
+  const t = testCore({ clock: options.clock, dataDir: options.dataDir })
   const adminToken = ensureAdminToken(t.dataDir)
   const renderer = tempDir('hooklab-renderer-')
   const server = await startServer({ core: t.core, port: 0, rendererDir: renderer.path })

@@ -15,4 +15,6 @@ export interface HooklabBridge {
   invoke(name: string, input: unknown, meta?: InvokeMeta): Promise<InvokeResult>
   /** Returns an unsubscribe function. Throws on an event name the contract does not know. */
   subscribe(event: string, listener: (payload: unknown) => void): () => void
+  /** Where a File the user picked or dropped lives on disk ('' when it is not a file on disk). */
+  pathForFile(file: File): string
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { replayJobSchema } from './log-schemas'
 import type { TokenRole } from './other-schemas'
 import type { PushedEventName } from './names'
 
@@ -23,6 +24,11 @@ export const pushedEvents = {
    * makes a handful of pushes a second. `ids` lists at most 100 of them; `count` says how many.
    */
   'deliveries.changed': z.object({ ids: z.array(z.number().int()), count: z.number().int(), origin: z.string() }),
+  /**
+   * A bulk replay's progress (its `done` and `status`), coalesced in the core like
+   * `deliveries.changed`: at most a few pushes a second per job, and always its last state.
+   */
+  'replays.changed': z.object({ job: replayJobSchema, origin: z.string() }),
   'topics.changed': z.object({ origin: z.string() }),
   'settings.changed': z.object({ origin: z.string() }),
 } as const satisfies Record<PushedEventName, z.ZodType>

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { DELIVERY_STATUSES, deliveryDetailSchema, deliverySchema } from './delivery-schemas'
 import { keysetPageSchema, keysetSchema } from './paging'
+import { reservedHeaderReason } from './reserved-headers'
+import { addressSchema, headersSchema } from './webhook-schemas'
 
 /**
  * The event log (issue 9): one filter shared by the log screen, the Admin API's
@@ -49,19 +51,35 @@ export const requestSchema = z.object({
 })
 export type SentRequest = z.infer<typeof requestSchema>
 
+/**
+ * Header overrides of a replay: the webhook's custom-header rules (valid names and values,
+ * no hop-by-hop or framing headers), and never Hooklab's own `X-Hooklab-*`, which say what
+ * the delivery is. A provider's headers (signatures included) may be overridden: sending a
+ * wrong signature on purpose is a test. An empty value removes the header.
+ */
+export const replayHeadersSchema = headersSchema.superRefine((headers, ctx) => {
+  for (const name of Object.keys(headers)) {
+    if (reservedHeaderReason(name, undefined, undefined) === 'hooklab') ctx.addIssue({ code: 'custom', message: 'reserved_header', path: [name] })
+  }
+  // Also when other headers were refused: one answer names every bad header.
+}, { when: (payload) => typeof payload.value === 'object' && payload.value !== null })
+
 /** Replay one delivery: to its webhook or another address, as it was or edited, or only show it. */
 export const replayInputSchema = z
   .object({
     id: z.number().int().positive(),
-    /** Another URL; the webhook's own otherwise. */
-    address: z.string().trim().min(1, 'blank').max(2048, 'too_long').optional(),
+    /** Another URL, validated like a webhook's; the webhook's own otherwise. */
+    address: addressSchema.optional(),
     /** A local webhook whose secret, style and auth sign it (an imported delivery has none of its own). */
     webhook_id: z.number().int().positive().optional(),
-    /** The body edited as text; the stored payload otherwise. */
+    /** The body edited as text (JSON must parse); the stored payload otherwise. */
     payload: z.string().max(5 * 1024 * 1024, 'too_long').optional(),
     /** Header overrides on top of the freshly built request (an empty value removes that header). */
-    headers: z.record(z.string().max(256, 'too_long'), z.string().max(8192, 'too_long')).optional(),
-    /** Build the exact request and answer it; store and send nothing. */
+    headers: replayHeadersSchema.optional(),
+    /**
+     * Build the exact request and answer it; store and send nothing. The request has every
+     * header but `X-Hooklab-Delivery-Id`: a delivery id exists only once a delivery is stored.
+     */
     dry_run: z.boolean().optional(),
   })
   .strict()
@@ -73,15 +91,23 @@ export const REPLAY_JOB_STATUSES = ['running', 'completed', 'cancelled'] as cons
 export const replayJobInputSchema = z
   .object({
     filter: logFilterSchema,
-    address: z.string().trim().min(1, 'blank').max(2048, 'too_long').optional(),
+    address: addressSchema.optional(),
+    /** A local webhook that signs every replay; without one, imported deliveries are skipped (they have no webhook of their own here). */
+    webhook_id: z.number().int().positive().optional(),
   })
   .strict()
+export type ReplayJobInput = z.infer<typeof replayJobInputSchema>
 export const replayJobSchema = z.object({
   id: z.number().int(),
   filter: logFilterSchema,
+  /** The other address with its credentials redacted, or null for each webhook's own. */
   address: z.string().nullable(),
+  webhook_id: z.number().int().nullable(),
+  /** How many deliveries it replays: the filter's count at start, then (a moment later, once the ids are read) exactly how many were read. */
   total: z.number().int(),
   done: z.number().int(),
+  /** Of `done`, how many could not be replayed (deleted since, or imported without a signing webhook). */
+  skipped: z.number().int(),
   status: z.enum(REPLAY_JOB_STATUSES),
   created_on: z.string(),
   finished_on: z.string().nullable(),
@@ -92,12 +118,24 @@ export type ReplayJob = z.infer<typeof replayJobSchema>
 export const curlInputSchema = z.object({ id: z.number().int().positive(), attempt: z.number().int().positive().optional() }).strict()
 export const curlOutputSchema = z.object({ command: z.string() })
 
-/** Export and import (SPEC §8 NDJSON, HAR 1.2). Streams by file path in the desktop app. */
+/**
+ * Export and import (SPEC §8 NDJSON, HAR 1.2). Both stream: by file path in the desktop app
+ * (`log.exportToFile`, `log.importFromFile`), over `GET /files/export` and `POST /files/import`
+ * under `serve`. `secrets` (admins only) puts webhook secrets and opened credentials in the file.
+ */
 export const EXPORT_FORMATS = ['ndjson', 'har'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-export const exportToFileInputSchema = z
-  .object({ filter: logFilterSchema, format: z.enum(EXPORT_FORMATS), path: z.string().min(1, 'blank').max(4096, 'too_long'), secrets: z.boolean().optional() })
-  .strict()
+export const exportInputSchema = z.object({ filter: logFilterSchema, format: z.enum(EXPORT_FORMATS), secrets: z.boolean().optional() }).strict()
+export type ExportInput = z.infer<typeof exportInputSchema>
+const filePath = z.string().min(1, 'blank').max(4096, 'too_long')
+/**
+ * `path` is filled by the desktop app's main process from its save dialog: a path the page
+ * sends is replaced, so a page can never choose where a file is written.
+ */
+export const exportToFileInputSchema = exportInputSchema.extend({ path: filePath.optional() }).strict()
+/** `path` is null when the user cancelled the save dialog. */
+export const exportToFileOutputSchema = z.object({ path: z.string().nullable(), deliveries: z.number().int() })
+export const importFromFileInputSchema = z.object({ path: filePath }).strict()
 export const importResultSchema = z.object({
   webhooks: z.number().int(),
   events: z.number().int(),

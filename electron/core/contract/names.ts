@@ -54,7 +54,7 @@ export const PROCEDURE_NAMES = [
 ] as const
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number]
 
-export const PUSHED_EVENT_NAMES = ['webhooks.changed', 'deliveries.changed', 'topics.changed', 'settings.changed'] as const
+export const PUSHED_EVENT_NAMES = ['webhooks.changed', 'deliveries.changed', 'replays.changed', 'topics.changed', 'settings.changed'] as const
 export type PushedEventName = (typeof PUSHED_EVENT_NAMES)[number]
 
 const procedureSet: ReadonlySet<string> = new Set(PROCEDURE_NAMES)

@@ -3,6 +3,7 @@ import type { SecretBox } from '../secrets/secret-box'
 import type { AttemptRecord, DeliveriesRepo, DeliveryOutcome, DeliveryRecord } from '../store/deliveries-repo'
 import { isoSeconds } from '../time/format'
 import type { Scheduler } from '../time/scheduler'
+import { applyOverride, retarget, type DeliveryOverride } from './overrides'
 import { buildRequest, splitForStorage } from './request'
 import { nextRetryDelayMs, parseRetryAfter } from './retry-policy'
 import { send, type DispatcherFor } from './sender'
@@ -17,6 +18,8 @@ export interface AttemptDeps {
   /** A dispatcher that replaces the per-webhook agents (tests inject their own). */
   dispatcher?: Dispatcher
   version: string
+  /** A replay's other address and header overrides (only replays have any). */
+  overrideOf?: (deliveryId: number) => DeliveryOverride | null
 }
 
 /** One finished attempt, ready for the recorder. */
@@ -37,12 +40,14 @@ export interface FinishedAttempt {
  * Returns null when the delivery's webhook or event is gone.
  */
 export async function attemptOnce(deps: AttemptDeps, delivery: DeliveryRecord): Promise<FinishedAttempt | null> {
-  const target = deps.targets.get(delivery.webhook_id)
+  const base = deps.targets.get(delivery.webhook_id)
+  const override = delivery.replay_of === null ? null : (deps.overrideOf?.(delivery.id) ?? null)
+  const target = base && override ? retarget(base, override) : base
   const stored = target && deps.repo.sendable(delivery.event_id, target.format)
   if (!target || !stored) return null
   const source = { id: stored.id, topic: stored.topic }
   const started = deps.scheduler.now()
-  const request = buildRequest({
+  const request = applyOverride(buildRequest({
     target,
     delivery,
     event: { id: source.id, topic: source.topic },
@@ -50,7 +55,7 @@ export async function attemptOnce(deps: AttemptDeps, delivery: DeliveryRecord): 
     contentType: stored.content_type,
     nowMs: started,
     version: deps.version,
-  })
+  }), override)
   const dispatcher = deps.dispatcher ?? deps.dispatcherFor({ connectTimeoutMs: target.connect_timeout_ms, acceptSelfSigned: target.accept_self_signed })
   const result = await send(dispatcher, { ...request, body: stored.body, timeoutMs: target.timeout_ms, connectTimeoutMs: target.connect_timeout_ms, acceptSelfSigned: target.accept_self_signed })
 

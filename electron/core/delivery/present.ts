@@ -47,7 +47,7 @@ export function presentDeliveryDetail(
   }
 }
 
-function presentAttempt(a: AttemptRecord & { response_body: Buffer | null }, requestBody: Buffer | null, box: SecretBox, role: TokenRole): Attempt {
+export function presentAttempt(a: AttemptRecord & { response_body: Buffer | null }, requestBody: Buffer | null, box: SecretBox, role: TokenRole): Attempt {
   const headers = JSON.parse(a.request_headers) as Record<string, string>
   let url = a.url
   if (role === 'admin' && a.request_secrets_enc) {

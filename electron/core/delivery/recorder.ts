@@ -87,7 +87,9 @@ export class Recorder {
     if (delivery.tag === 'ping' && outcome.attempts === 1) {
       this.change(target.id, { last_ping: { on: now, status_code: outcome.last_status_code, ok: outcome.status === 'succeeded' } })
     }
-    if (delivery.tag === 'ping' || delivery.tag === 'test') return
+    // A replay is the user's own retry, often to another address: its outcome says nothing
+    // about the webhook's receiver, so it never counts towards auto-disable (nor does a 410).
+    if (delivery.tag === 'ping' || delivery.tag === 'test' || delivery.tag === 'replay') return
     // The common case, a success with no failures counted, changes nothing: no read needed.
     if (outcome.status === 'retrying' || (outcome.status === 'succeeded' && target.consecutive_failures === 0 && !item.gone)) return
     const current = this.deps.webhook(target.id)

@@ -1,6 +1,6 @@
 import { delay, type Scheduler } from '../time/scheduler'
 
-/** One piece of background work of the core: the delivery engine, the indexer, retention, burst resume. */
+/** One piece of background work of the core: the delivery engine, the indexer, retention, burst and bulk-replay resume. */
 export interface BackgroundWork {
   readonly name: BackgroundName
   start(): void
@@ -9,11 +9,11 @@ export interface BackgroundWork {
 }
 
 /**
- * The order background work starts in; it stops in reverse. Bursts resume last, once
- * the engine that sends what they fire is running; the engine stops first so that
+ * The order background work starts in; it stops in reverse. Bursts and bulk replays
+ * resume last, once the engine that sends what they store is running; the engine stops first so that
  * nothing new is leased while the rest winds down.
  */
-export const BACKGROUND_ORDER = ['engine', 'indexer', 'retention', 'bursts'] as const
+export const BACKGROUND_ORDER = ['engine', 'indexer', 'retention', 'bursts', 'replays'] as const
 export type BackgroundName = (typeof BACKGROUND_ORDER)[number]
 
 /**

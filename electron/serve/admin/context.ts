@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { CallContext, TokenRole } from '../../core/contract'
-import type { Core } from '../../core/types'
+import type { Core, LogExport } from '../../core/types'
 
 /** What every Admin API handler receives: the request, its caller, and the id in its path. */
 export interface AdminContext {
@@ -19,6 +19,8 @@ export interface Reply {
   status?: number
   body: unknown
   headers?: Record<string, string>
+  /** An export streamed as a download instead of `body` (issue 9 item 5). */
+  stream?: LogExport
 }
 
 export type Handler = (ctx: AdminContext) => Promise<Reply>

@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { TokenRole, TransportInfo } from '../../core/contract'
 import type { Core } from '../../core/types'
+import { sendExport } from '../files'
 import { sendJson } from '../http-util'
 import { ADMIN_API_ORIGIN, type Handler } from './context'
 import { AdminError, forbidden, notFoundError, toAdminError, unauthorized } from './errors'
 import { cancelBurst, cancelDelivery, countDeliveries, fireEvent, getBurst, getDelivery, listDeliveries, pingWebhook, retryDelivery, testWebhook } from './deliveries'
+import { cancelReplayJob, curlOfDelivery, getReplayJob, replayDelivery, startReplayJob } from './replays'
+import { exportDeliveries, importDeliveries } from './log-files'
 import { createToken, deleteToken, listTokens } from './tokens'
 import { countWebhooks, createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook } from './webhooks'
 
@@ -41,9 +44,16 @@ const ROUTES: Route[] = [
   { path: /^\/admin\/bursts\/(\d{1,15})\.json$/, methods: { GET: read(getBurst), DELETE: admin(cancelBurst) } },
   { path: /^\/admin\/deliveries\.json$/, methods: { GET: read(listDeliveries) } },
   { path: /^\/admin\/deliveries\/count\.json$/, methods: { GET: read(countDeliveries) } },
+  { path: /^\/admin\/deliveries\/export\.ndjson$/, methods: { GET: read(exportDeliveries('ndjson')) } },
+  { path: /^\/admin\/deliveries\/export\.har$/, methods: { GET: read(exportDeliveries('har')) } },
+  { path: /^\/admin\/imports\.ndjson$/, methods: { POST: admin(importDeliveries) } },
   { path: /^\/admin\/deliveries\/(\d{1,15})\.json$/, methods: { GET: read(getDelivery) } },
   { path: /^\/admin\/deliveries\/(\d{1,15})\/retry\.json$/, methods: { POST: admin(retryDelivery) } },
   { path: /^\/admin\/deliveries\/(\d{1,15})\/cancel\.json$/, methods: { POST: admin(cancelDelivery) } },
+  { path: /^\/admin\/deliveries\/(\d{1,15})\/replay\.json$/, methods: { POST: admin(replayDelivery) } },
+  { path: /^\/admin\/deliveries\/(\d{1,15})\/curl\.json$/, methods: { GET: read(curlOfDelivery) } },
+  { path: /^\/admin\/replays\.json$/, methods: { POST: admin(startReplayJob) } },
+  { path: /^\/admin\/replays\/(\d{1,15})\.json$/, methods: { GET: read(getReplayJob), DELETE: admin(cancelReplayJob) } },
   // Tokens grant access, so even listing them is for admins.
   { path: /^\/admin\/tokens\.json$/, methods: { GET: admin(listTokens), POST: admin(createToken) } },
   { path: /^\/admin\/tokens\/(\d{1,15})\.json$/, methods: { DELETE: admin(deleteToken) } },
@@ -77,6 +87,7 @@ export function createAdminApi(core: Core, transport: () => TransportInfo) {
       if (!endpoint) throw new AdminError(405, 'Method Not Allowed', { Allow: allowOf(route) })
       if (endpoint.needs === 'admin' && role !== 'admin') throw forbidden()
       const reply = await endpoint.handler({ core, req, url, role, id: found.id ?? 0, call: { origin: ADMIN_API_ORIGIN, role, transport: transport() } })
+      if (reply.stream) return await sendExport(req, res, reply.stream)
       sendJson(res, reply.status ?? 200, reply.body, reply.headers)
     } catch (err) {
       const error = toAdminError(err)

@@ -15,9 +15,12 @@ const PROPERTY_TIMEOUT_MS = 60_000
 
 let s: AdminServer
 let hookId: number
+let deliveryId: number
 beforeAll(async () => {
   s = await adminServer()
   hookId = (await s.call<{ id: number }>('webhooks.create', { address: 'http://127.0.0.1:9/base', topic: 'orders/create', headers: { 'X-A': 'a' } })).id
+  // Stored, never sent: the core's background work does not run here.
+  deliveryId = (await s.call<{ deliveries: Array<{ id: number }> }>('events.fire', { topic: 'orders/create', webhook_ids: [hookId] })).deliveries[0].id
 })
 afterAll(() => s.close())
 
@@ -28,6 +31,7 @@ async function store() {
     tokens: await s.call('tokens.list', {}),
     settings: await s.call('settings.get', {}),
     topics: await s.call('topics.catalog', {}),
+    deliveries: await s.call('deliveries.count', {}),
   }
 }
 
@@ -66,6 +70,7 @@ function toJson(v: unknown): string {
 
 /** Valid attributes mixed with random ones, so some bodies pass and the store does change sometimes. */
 const VALID_WEBHOOK: Array<[string, unknown]> = [['address', 'http://127.0.0.1:9/p'], ['topic', 'orders/create'], ['name', 'prop'], ['format', 'json'], ['headers', { 'X-B': 'b' }], ['ordered', true]]
+const VALID_REPLAY: Array<[string, unknown]> = [['dry_run', true], ['payload', '{"a":1}'], ['headers', { 'X-C': 'c', 'X-Gone': '' }], ['address', 'http://127.0.0.1:9/r']]
 const body = (valid: Array<[string, unknown]>) =>
   fc.tuple(fc.subarray(valid), fc.array(fc.tuple(key, value), { maxLength: 4 })).map(([good, random]) => asObject([...good, ...random]))
 
@@ -73,6 +78,8 @@ const adminCase = fc.oneof(
   body(VALID_WEBHOOK).map((inner) => ({ method: 'POST', path: '/admin/webhooks.json', root: 'webhook', inner })),
   body(VALID_WEBHOOK.slice(2)).map((inner) => ({ method: 'PUT', path: '/admin/webhooks/{id}.json', root: 'webhook', inner })),
   body([['role', 'read'], ['name', 'prop']]).map((inner) => ({ method: 'POST', path: '/admin/tokens.json', root: 'token', inner })),
+  body(VALID_REPLAY).map((inner) => ({ method: 'POST', path: '/admin/deliveries/{delivery}/replay.json', root: 'replay', inner })),
+  body([['filter', { webhook_id: 1 }], ['address', 'http://127.0.0.1:9/bulk']]).map((inner) => ({ method: 'POST', path: '/admin/replays.json', root: 'replay', inner })),
 )
 
 function expectNo5xx(status: number, what: string, answer: string) {
@@ -88,7 +95,7 @@ test('Admin API bodies: never a 5xx, nothing stored on a 4xx', async () => {
     fc.asyncProperty(adminCase, fc.boolean(), async ({ method, path, root, inner }, wrapped) => {
       const before = await store()
       const text = wrapped ? `{${JSON.stringify(root)}:${toJson(inner)}}` : toJson(inner)
-      const res = await s.api(method, path.replace('{id}', String(hookId)), { body: text })
+      const res = await s.api(method, path.replace('{id}', String(hookId)).replace('{delivery}', String(deliveryId)), { body: text })
       expectNo5xx(res.status, `${method} ${path} ${text.slice(0, 200)}`, res.text)
       if (res.status >= 400) expect(await store()).toEqual(before)
       seen[res.status >= 400 ? 'refused' : 'ok']++

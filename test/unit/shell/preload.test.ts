@@ -8,7 +8,9 @@ const fake = vi.hoisted(() => {
   const exposed = new Map<string, unknown>()
   const listeners = new Map<string, Set<Listener>>()
   const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'from main' }))
+  const getPathForFile = vi.fn((file: File) => `/home/u/Downloads/${file.name}`)
   const electron = {
+    webUtils: { getPathForFile },
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void exposed.set(key, api) },
     ipcRenderer: {
       invoke,
@@ -17,7 +19,7 @@ const fake = vi.hoisted(() => {
     },
   }
   const push = (...args: unknown[]) => listeners.get('hooklab:event')?.forEach((fn) => fn({ sender: 'ipc event' }, ...args))
-  return { electron, exposed, listeners, invoke, push }
+  return { electron, exposed, listeners, invoke, push, getPathForFile }
 })
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }))
@@ -30,9 +32,16 @@ beforeAll(async () => {
 beforeEach(() => fake.invoke.mockClear())
 
 describe('preload bridge', () => {
-  it('exposes window.hooklab with invoke and subscribe, nothing else', () => {
+  it('exposes window.hooklab with invoke, subscribe and pathForFile, nothing else', () => {
     expect([...fake.exposed.keys()]).toEqual(['hooklab'])
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'subscribe'])
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'pathForFile', 'subscribe'])
+  })
+
+  it('pathForFile reads a picked File\'s path through webUtils (for a desktop import), and only for a File', () => {
+    expect(bridge.pathForFile(new File(['{}'], 'log.ndjson'))).toBe('/home/u/Downloads/log.ndjson')
+    expect(fake.getPathForFile).toHaveBeenCalledTimes(1)
+    expect(() => bridge.pathForFile({ name: 'x', path: '/etc/passwd' } as unknown as File)).toThrow(TypeError)
+    expect(fake.getPathForFile).toHaveBeenCalledTimes(1)
   })
 
   it('sends contract procedures on the invoke channel, with only the origin string as meta', async () => {

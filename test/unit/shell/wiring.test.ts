@@ -24,6 +24,8 @@ const fake = vi.hoisted(() => {
     headersHook: null as null | Listener,
     permissionRequest: null as null | Listener,
     permissionCheck: null as null | Listener,
+    savePath: '',
+    saveDialogs: [] as Array<{ window: unknown; defaultPath: string }>,
   }
 
   class FakeWebContents {
@@ -72,6 +74,9 @@ const fake = vi.hoisted(() => {
     static getAllWindows() {
       return windows
     }
+    static fromWebContents(contents: unknown) {
+      return windows.find((w) => w.webContents === contents) ?? null
+    }
   }
 
   const emit = (event: string, ...args: unknown[]) => (appHandlers.get(event) ?? []).forEach((fn) => fn(...args))
@@ -94,6 +99,7 @@ const fake = vi.hoisted(() => {
       exit: (code: number) => void (state.exitCode = code),
     },
     BrowserWindow: FakeWindow,
+    webContents: { fromId: (id: number) => windows.find((w) => w.webContents.id === id)?.webContents },
     ipcMain: {
       handle: (channel: string, fn: Listener) => void ipcHandlers.set(channel, fn),
       removeHandler: (channel: string) => void ipcHandlers.delete(channel),
@@ -107,7 +113,13 @@ const fake = vi.hoisted(() => {
         setPermissionCheckHandler: (fn: Listener) => void (state.permissionCheck = fn),
       },
     },
-    dialog: { showErrorBox: (_title: string, message: string) => void state.errors.push(message) },
+    dialog: {
+      showErrorBox: (_title: string, message: string) => void state.errors.push(message),
+      showSaveDialog: async (window: unknown, options: { defaultPath: string }) => {
+        state.saveDialogs.push({ window, defaultPath: options.defaultPath })
+        return { canceled: false, filePath: state.savePath }
+      },
+    },
   }
   return { electron, windows, ipcHandlers, state }
 })
@@ -182,6 +194,14 @@ describe('main process wiring', () => {
     expect(res.status).toBe(200)
     expect(((await res.json()) as { webhooks: unknown[] }).webhooks).toHaveLength(1)
     expect(JSON.parse(readFileSync(join(dataDir, 'owner.json'), 'utf8')).port).toBe(Number(new URL(apiUrl).port))
+
+    // Export: the main process asks where to save, modal to the asking window; the page's path is ignored.
+    fake.state.savePath = join(dataDir, 'export.ndjson')
+    const exported = await call('log.exportToFile', { filter: {}, format: 'ndjson', path: join(dataDir, 'page-chose.ndjson') })
+    expect(exported).toEqual({ ok: true, value: { path: fake.state.savePath, deliveries: 0 } })
+    expect(fake.state.saveDialogs).toEqual([{ window: win, defaultPath: expect.stringMatching(/hooklab-log-[\d-]+\.ndjson$/) }])
+    expect(JSON.parse(readFileSync(fake.state.savePath, 'utf8').split('\n')[0])).toMatchObject({ hooklab_export: 1 })
+    expect(existsSync(join(dataDir, 'page-chose.ndjson'))).toBe(false)
 
     // Quit: the server closes, the core closes, the directory is released.
     fake.electron.app.quit()
