@@ -30,14 +30,14 @@ export interface DeliveryRecord {
   last_error_class: ErrorClass | null
   last_duration_ms: number | null
   replay_of: number | null
-  /** 1 when read from another Hooklab's export (migration 009). */
-  imported: number
   created_on: string
   finished_on: string | null
   /** The event's topic, the creation time in epoch ms and the last attempt's class, kept for the log's filters. */
   topic: string
   created_at: number
   status_class: StatusClass | null
+  /** 1 when it came from another Hooklab's export. */
+  imported: number
 }
 
 /** A delivery with what the list shows of its event. */

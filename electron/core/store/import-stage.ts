@@ -210,7 +210,6 @@ export class ImportStage {
            last_error_class, last_duration_ms, replay_of, imported, created_on, finished_on, topic, created_at, status_class)
          SELECT @d + d.k, @e + e.k, @w + w.k, d.status, d.tag, d.provider_id, d.attempts, d.next_attempt_at, NULL, d.last_status_code,
            d.last_error_class, d.last_duration_ms, (SELECT @d + r.k FROM ${SCHEMA}.deliveries r WHERE r.src_id = d.replay_src), 1, d.created_on, d.finished_on,
-           -- The log's filter columns (migration 007), as insertDelivery and record set them.
            e.topic, COALESCE(unixepoch(d.created_on) * 1000, 0), CASE WHEN d.attempts = 0 THEN NULL ELSE ${STATUS_CLASS_SQL('d.last_status_code')} END
          FROM ${SCHEMA}.deliveries d JOIN ${SCHEMA}.events e ON e.src_id = d.event_src JOIN ${SCHEMA}.webhooks w ON w.src_id = d.webhook_src ORDER BY d.k`,
         b,

@@ -18,7 +18,7 @@ export class LogRetentionRepo {
   /** Purges up to `limit` finished deliveries created before `cutoffMs`; answers their ids. */
   purgeOlderThan(cutoffMs: number, limit: number): number[] {
     const sql = `SELECT id, event_id FROM deliveries INDEXED BY deliveries_created
-      WHERE created_at < ? AND status IN ${FINISHED} ORDER BY created_at LIMIT ?`
+      WHERE created_at < ? AND status IN ${FINISHED} AND imported = 0 ORDER BY created_at LIMIT ?`
     return this.purge(sql, [cutoffMs, limit])
   }
 

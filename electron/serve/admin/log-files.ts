@@ -1,8 +1,8 @@
 import { HooklabError, IMPORT_MAX_BYTES, logFilterShape, type ExportFormat } from '../../core/contract'
 import { dropRest, upload } from '../files'
 import type { Handler, Reply } from './context'
-import { AdminError, badRequest } from './errors'
 import { logFilterOf } from './log-filter'
+import { AdminError, badRequest } from './errors'
 
 /**
  * The event log's files on the Admin API (issue 9 item 5): `GET /admin/deliveries/export.ndjson`

@@ -57,6 +57,11 @@ test('NDJSON without secrets: the same deliveries in a fresh data directory, mar
     expect(lines.some((l) => l.type === 'attempt' && l.response?.body_encoding === 'base64')).toBe(true)
     const binary = after.find((d) => d.attempts.some((a) => a.response?.headers['content-type'] === 'application/octet-stream'))!
     expect(binary.attempts[0].response!.body).toBe(BINARY_ANSWER.toString('utf8'))
+    // The log's filters find them as they found the originals: topic, status class, time range.
+    for (const filter of [{ topic: 'orders/create' }, { status_class: '5xx' }, { status_class: 'network' }, { since: before[0].created_on }, { test: false }] as const) {
+      const count = async (core: typeof e.core) => (await core.invoke('deliveries.count', filter, ADMIN)).count
+      expect(await count(fresh.core), JSON.stringify(filter)).toBe(await count(e.core))
+    }
     // Every outcome made it: retried then succeeded, failed on 500, refused, a test.
     expect(new Set(after.map((d) => d.status))).toEqual(new Set(['succeeded', 'failed']))
     expect(after.some((d) => d.attempts_count === 2 && d.status === 'succeeded')).toBe(true)

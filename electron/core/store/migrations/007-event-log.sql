@@ -2,11 +2,12 @@
 -- (id) in milliseconds, full-text search (SPEC §8 "Storage for speed") and retention.
 
 -- Denormalised onto deliveries so that every filter is a column of one table: the event's
--- topic, the creation time as epoch ms (`created_on` is text), and the last attempt's status
--- class (NULL until the first attempt). (`imported` comes with migration 009.)
+-- topic, the creation time as epoch ms (`created_on` is text), the last attempt's status
+-- class (NULL until the first attempt), and whether it came from another Hooklab's export.
 ALTER TABLE deliveries ADD COLUMN topic TEXT NOT NULL DEFAULT '';
 ALTER TABLE deliveries ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE deliveries ADD COLUMN status_class TEXT CHECK (status_class IN ('2xx', '3xx', '4xx', '5xx', 'network'));
+ALTER TABLE deliveries ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
 
 UPDATE deliveries SET
   topic = (SELECT e.topic FROM events e WHERE e.id = deliveries.event_id),
