@@ -171,33 +171,47 @@ export class DeliveriesRepo {
    * room now (their deliveries would only crowd the window and starve the others).
    */
   due(nowMs: number, limit: number, skipWebhooks: readonly number[]): DeliveryRecord[] {
-    return this.db
-      .prepare(
-        // INDEXED BY: read in due order from the partial index; the planner would otherwise pick
-        // the status index and sort every waiting delivery on each read.
-        `SELECT d.* FROM deliveries d INDEXED BY deliveries_due JOIN webhooks w ON w.id = d.webhook_id
-         WHERE d.status IN ('pending', 'retrying') AND d.next_attempt_at <= @now AND w.status = 'enabled'
-           AND d.webhook_id NOT IN (SELECT value FROM json_each(@skip))
-         ORDER BY d.next_attempt_at, d.id LIMIT @limit`,
-      )
-      .all({ now: nowMs, limit, skip: JSON.stringify(skipWebhooks) }) as DeliveryRecord[]
+    // Per enabled webhook, from its own range of the waiting index, then merged in due order:
+    // deliveries a disabled webhook keeps waiting are never read.
+    const skip = new Set(skipWebhooks)
+    const read = this.db.prepare(
+      `SELECT * FROM deliveries INDEXED BY deliveries_waiting
+       WHERE webhook_id = ? AND status IN ('pending', 'retrying') AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+    )
+    const rows: DeliveryRecord[] = []
+    for (const webhookId of this.enabledWebhooks()) if (!skip.has(webhookId)) rows.push(...(read.all(webhookId, nowMs, limit) as DeliveryRecord[]))
+    return rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || a.id - b.id).slice(0, limit)
+  }
+
+  private enabledWebhooks(): number[] {
+    return this.db.prepare("SELECT id FROM webhooks WHERE status = 'enabled'").pluck().all() as number[]
   }
 
   /** The oldest unfinished delivery of a webhook (ordered mode sends only this one). */
   head(webhookId: number): number | undefined {
-    const row = this.db.prepare("SELECT MIN(id) AS id FROM deliveries WHERE webhook_id = ? AND status IN ('pending', 'retrying', 'sending')").get(webhookId) as { id: number | null }
+    // A delivery whose attempt finished but is not recorded yet is still `sending`: it stays the head.
+    const row = this.db
+      .prepare(
+        `SELECT MIN(id) AS id FROM (
+           SELECT MIN(id) AS id FROM deliveries INDEXED BY deliveries_waiting WHERE webhook_id = @w AND status IN ('pending', 'retrying')
+           UNION ALL SELECT MIN(id) FROM deliveries INDEXED BY deliveries_sending WHERE status = 'sending' AND webhook_id = @w)`,
+      )
+      .get({ w: webhookId }) as { id: number | null }
     return row.id ?? undefined
   }
 
   /** When the next delivery of an enabled webhook falls due (epoch ms), if any. */
   nextDueAt(): number | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT d.next_attempt_at AS at FROM deliveries d INDEXED BY deliveries_due JOIN webhooks w ON w.id = d.webhook_id
-         WHERE d.status IN ('pending', 'retrying') AND w.status = 'enabled' ORDER BY d.next_attempt_at LIMIT 1`,
-      )
-      .get() as { at: number } | undefined
-    return row?.at
+    const first = this.db.prepare(
+      `SELECT next_attempt_at FROM deliveries INDEXED BY deliveries_waiting
+       WHERE webhook_id = ? AND status IN ('pending', 'retrying') ORDER BY next_attempt_at LIMIT 1`,
+    ).pluck()
+    let next: number | undefined
+    for (const webhookId of this.enabledWebhooks()) {
+      const at = first.get(webhookId) as number | undefined
+      if (at !== undefined && (next === undefined || at < next)) next = at
+    }
+    return next
   }
 
   /** Leases those still waiting; returns the ids it leased (a cancelled one is not). */

@@ -7,6 +7,7 @@ import templates from './005-templates.sql?raw'
 import topicTemplates from './006-custom-topic-templates.sql?raw'
 import eventLog from './007-event-log.sql?raw'
 import replays from './008-replays.sql?raw'
+import waitingByWebhook from './009-waiting-by-webhook.sql?raw'
 
 /** Append only: a shipped migration never changes (its checksum is checked at start). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '006-custom-topic-templates', sql: topicTemplates },
   { version: 7, name: '007-event-log', sql: eventLog },
   { version: 8, name: '008-replays', sql: replays },
+  { version: 9, name: '009-waiting-by-webhook', sql: waitingByWebhook },
 ]
