@@ -1,6 +1,7 @@
 import type { Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { BarChartOutline, FlashOutline, GitNetworkOutline, ListOutline, SettingsOutline } from '@vicons/ionicons5'
+import { prefetchLog } from '../lib/logPrefetch'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -36,6 +37,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/log',
     name: 'log',
     component: () => import('../views/LogView.vue'),
+    beforeEnter: prefetchLog,
     meta: { title: 'screen.log', nav: { label: 'nav.log', icon: ListOutline } },
   },
   {
