@@ -10,7 +10,7 @@ import { filterFromQuery } from './logQuery'
  * ask twice). Imported statically by the router, so nothing waits for a chunk.
  */
 export function prefetchLog(to: RouteLocationNormalized): void {
-  void useLogStore().setFilter(filterFromQuery(to.query))
+  void useLogStore().setFilter(filterFromQuery(to.query), { fresh: true })
   void useWebhookNamesStore()
     .load()
     .catch(() => {})

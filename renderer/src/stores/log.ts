@@ -38,10 +38,18 @@ export const useLogStore = defineStore('log', () => {
 
   let generation = 0
 
-  async function setFilter(next: LogFilter): Promise<void> {
+  /**
+   * Shows another filter. On screen the old rows stay until the new ones land; `fresh`
+   * (entering the screen) drops them at once, so another filter's rows never flash by.
+   */
+  async function setFilter(next: LogFilter, options: { fresh?: boolean } = {}): Promise<void> {
     // Already shown, or already on its way.
     if ((loaded.value || loading.value) && sameFilter(filter.value, next)) return
     filter.value = next
+    if (options.fresh) {
+      rows.value = []
+      loaded.value = false
+    }
     await reload()
   }
 
