@@ -65,18 +65,20 @@ try {
   await signIn.close()
   // One run to fill the HTTP cache and SQLite's page cache, as a user's second visit would.
   await measureLogScreen(context, serve.base, { runs: 1 })
-  const { firstPage, filter } = await measureLogScreen(context, serve.base, { runs: RUNS })
+  const { firstPage, filter, scripts } = await measureLogScreen(context, serve.base, { runs: RUNS })
 
   const result = {
     rows,
     runs: RUNS,
     first_page_ms: Math.round(median(firstPage)),
     first_page_max_ms: Math.round(Math.max(...firstPage)),
+    app_scripts_ms: Math.round(median(scripts)),
     filter_ms: Math.round(median(filter)),
     filter_max_ms: Math.round(Math.max(...filter)),
   }
   const table = [
     [`first page after navigation to #/log (median of ${RUNS}, target < ${TARGET.first_page_ms} ms)`, `${result.first_page_ms} ms (max ${result.first_page_max_ms}): ${result.first_page_ms < TARGET.first_page_ms ? 'met' : 'NOT met'}`],
+    ['  of which the app\'s scripts before any screen (DOMContentLoaded, median)', `${result.app_scripts_ms} ms`],
     [`outcome filter → rows rendered (median of ${RUNS}, target < ${TARGET.filter_ms} ms)`, `${result.filter_ms} ms (max ${result.filter_max_ms}): ${result.filter_ms < TARGET.filter_ms ? 'met' : 'NOT met'}`],
   ]
   console.log(`\nEvent log screen, ${rows.toLocaleString('en')} deliveries, Chromium ${browser.version()}\n`)
