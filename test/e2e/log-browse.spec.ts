@@ -180,3 +180,17 @@ test("new deliveries arrive live without moving the user's scroll position or se
   await expect(log.rows.first()).toHaveAttribute('data-id', String(newest.id))
   await expect(log.newPill).toBeHidden()
 })
+
+test('deliveries made while the user was on another screen are there on coming back', async ({ page, api, shell }) => {
+  const hook = await api.createWebhook({ name: unique('Away') })
+  const log = new LogPage(page)
+  await log.open()
+  await shell.goToWebhooks()
+  await fire(api, [hook.id], 2)
+  await settle(api, { webhook_id: hook.id }, 2)
+  const [newest] = await deliveries(api, {}, 1)
+
+  await log.open()
+  await expect(log.rows.first()).toHaveAttribute('data-id', String(newest.id))
+  await expect(log.row(newest.id).getByTestId('log-webhook')).toHaveText(hook.name)
+})

@@ -116,8 +116,22 @@ export const useLogStore = defineStore('log', () => {
   let catchingUp = false
   let again: Set<number> | null = null
 
+  /** Whether the log screen is on show: away from it, pushes only mark the rows stale. */
+  let watching = false
+  let stale = false
+
+  /** The screen came into view (reloads if deliveries changed meanwhile) or went away. */
+  function setWatching(on: boolean): void {
+    watching = on
+    if (on && stale && loaded.value) {
+      stale = false
+      void reload()
+    }
+  }
+
   function onChanged(ids: number[], count: number): void {
     if (!loaded.value) return
+    if (!watching) return void (stale = true)
     const wanted = new Set(ids)
     // Pushes name at most 100 ids: when there were more, refresh every unsettled row we hold.
     if (count > ids.length) for (const row of rows.value) if (UNSETTLED.has(row.status)) wanted.add(row.id)
@@ -193,5 +207,5 @@ export const useLogStore = defineStore('log', () => {
   // A dropped event stream may have missed pushes: catch up as if everything changed.
   onReconnect(() => onChanged([], Number.MAX_SAFE_INTEGER))
 
-  return { filter, rows, hasMore, loading, loadingMore, loaded, error, total, overflow, landed, setFilter, reload, loadMore, showOverflow, onPrepend }
+  return { filter, rows, hasMore, loading, loadingMore, loaded, error, total, overflow, landed, setFilter, reload, loadMore, showOverflow, onPrepend, setWatching }
 })
