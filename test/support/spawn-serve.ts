@@ -48,3 +48,22 @@ export async function spawnServe(args: string[], timeoutMs = 15_000): Promise<Sp
     },
   }
 }
+
+/** One Admin API call to a spawned serve with its admin token. */
+export async function adminCall(s: SpawnedServe, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${s.url}${path}`, {
+    method,
+    headers: { 'X-Hooklab-Access-Token': s.token, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, json: (await res.json()) as Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Polls `check` until it holds, failing with `what` after `timeoutMs`. */
+export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+}

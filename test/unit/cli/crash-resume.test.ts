@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest'
 import { startReceiver, type Receiver } from '../../support/receiver'
-import { spawnServe, type SpawnedServe } from '../../support/spawn-serve'
+import { adminCall as api, spawnServe, until, type SpawnedServe } from '../../support/spawn-serve'
 import { tempDir } from '../../support/temp-dir'
 
 /*
@@ -19,23 +19,6 @@ afterEach(async () => {
   await receiver?.close()
   dir?.cleanup()
 })
-
-async function api(s: SpawnedServe, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${s.url}${path}`, {
-    method,
-    headers: { 'X-Hooklab-Access-Token': s.token, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, json: (await res.json()) as Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 test('a burst survives kill -9 of serve: every event delivered, none lost, nothing left pending', async () => {
   dir = tempDir()
