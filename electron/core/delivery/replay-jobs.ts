@@ -15,7 +15,7 @@ export interface ReplayJobDeps {
   db: Db
   jobs: ReplayJobsRepo
   /** The log's own page() and count(): the job replays exactly what the log shows for the filter. */
-  deliveries: Pick<DeliveriesRepo, 'page' | 'count'>
+  deliveries: Pick<DeliveriesRepo, 'page' | 'count' | 'pendingSince'>
   replays: ReplayService
   box: SecretBox
   scheduler: Scheduler
@@ -50,7 +50,11 @@ const MAX_WAIT_MS = 1000
 export class ReplayJobRunner implements BackgroundWork {
   readonly name = 'replays' as const
   private running = false
-  private readonly active = new Map<number, { timer: ReturnType<Scheduler['setTimeout']> | null; waitingSince: number | null }>()
+  private readonly active = new Map<
+    number,
+    // firstReplay: the first delivery this run created; the backlog counts what waits from there on, as a burst's does.
+    { timer: ReturnType<Scheduler['setTimeout']> | null; waitingSince: number | null; firstReplay: number | null }
+  >()
 
   constructor(private readonly deps: ReplayJobDeps) {}
 
@@ -119,7 +123,7 @@ export class ReplayJobRunner implements BackgroundWork {
   }
 
   private run(id: number): void {
-    this.active.set(id, { timer: null, waitingSince: null })
+    this.active.set(id, { timer: null, waitingSince: null, firstReplay: null })
     this.next(id, 0)
   }
 
@@ -150,12 +154,12 @@ export class ReplayJobRunner implements BackgroundWork {
       return this.next(id, 0)
     }
     const now = this.deps.scheduler.now()
-    if (this.deps.jobs.backlog(id, job.done, MAX_AHEAD) >= MAX_AHEAD) {
+    if (state.firstReplay !== null && this.deps.deliveries.pendingSince(state.firstReplay, MAX_AHEAD) >= MAX_AHEAD) {
       state.waitingSince ??= now
       if (now - state.waitingSince < MAX_WAIT_MS) return this.next(id, 10)
     }
     state.waitingSince = null
-    if (this.replayChunk(job, now)) return void this.active.delete(id)
+    if (this.replayChunk(job, now, state)) return void this.active.delete(id)
     this.next(id, 0)
   }
 
@@ -175,7 +179,7 @@ export class ReplayJobRunner implements BackgroundWork {
   }
 
   /** Replays the next chunk; whether the job is finished. */
-  private replayChunk(job: ReplayJobRecord, now: number): boolean {
+  private replayChunk(job: ReplayJobRecord, now: number, state: { firstReplay: number | null }): boolean {
     const { jobs } = this.deps
     const items = jobs.items(job.id, job.done, CHUNK)
     const address = job.address_enc === null ? undefined : this.deps.box.decrypt(job.address_enc)
@@ -192,6 +196,7 @@ export class ReplayJobRunner implements BackgroundWork {
       jobs.advance(job.id, done, job.skipped + items.length - ids.length, finished ? isoSeconds(now) : null)
       if (finished) jobs.dropItems(job.id)
     })()
+    state.firstReplay ??= ids[0] ?? null
     this.deps.stored(ids)
     this.deps.progress(job.id)
     return finished

@@ -84,18 +84,4 @@ export class ReplayJobsRepo {
   dropItems(jobId: number): void {
     this.db.prepare('DELETE FROM replay_job_items WHERE job_id = ?').run(jobId)
   }
-
-  /**
-   * How many of the job's latest `cap` replays (those before position `done`) still wait
-   * for their first attempt: a range of the primary key, however long the snapshot is.
-   */
-  backlog(jobId: number, done: number, cap: number): number {
-    const row = this.db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM (SELECT i.replay_id FROM replay_job_items i WHERE i.job_id = ? AND i.position < ? ORDER BY i.position DESC LIMIT ?) r
-           JOIN deliveries d ON d.id = r.replay_id WHERE d.status = 'pending'`,
-      )
-      .get(jobId, done, cap) as { n: number }
-    return row.n
-  }
 }
